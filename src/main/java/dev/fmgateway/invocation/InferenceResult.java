@@ -1,0 +1,8 @@
+package dev.fmgateway.invocation;
+
+/** What a model returned, with the usage the provider reported (or the gateway estimated). */
+public sealed interface InferenceResult permits TextResult {
+
+    Usage usage();
+
+}

@@ -1,0 +1,63 @@
+package dev.fmgateway.metering;
+
+import java.util.Locale;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Invocation;
+import dev.fmgateway.invocation.InvocationChain;
+import dev.fmgateway.invocation.InvocationFilter;
+import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.web.ApiException;
+
+/**
+ * Times every model call ({@code gateway_requests_seconds}) by model, backend, operation and outcome, where the
+ * outcome is {@code ok} or the problem code the caller got. Tags are catalog values and codes only.
+ */
+@Component
+@Order(InvocationOrder.METRICS)
+class RequestMetricsFilter implements InvocationFilter {
+
+    private final MeterRegistry meters;
+
+    RequestMetricsFilter(MeterRegistry meters) {
+        this.meters = meters;
+    }
+
+    @Override
+    public Completion filter(Invocation invocation, InvocationChain next) {
+        Timer.Sample sample = Timer.start(this.meters);
+        String outcome = "ok";
+        try {
+            return next.proceed(invocation);
+        }
+        catch (ApiException ex) {
+            outcome = ex.code();
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            outcome = "INTERNAL_ERROR";
+            throw ex;
+        }
+        finally {
+            sample.stop(Timer.builder("gateway.requests")
+                .description("Model calls through the gateway")
+                .tag("model", invocation.model().id())
+                .tag("backend", invocation.model().backend().name().toLowerCase(Locale.ROOT))
+                .tag("operation", operation(invocation))
+                .tag("outcome", outcome)
+                .register(this.meters));
+        }
+    }
+
+    private static String operation(Invocation invocation) {
+        return switch (invocation.request()) {
+            case TextPrompt prompt -> "text";
+        };
+    }
+}

@@ -1,0 +1,23 @@
+package dev.fmgateway.provider;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How the gateway talks to AWS.
+ *
+ * @param bedrockEndpoint Bedrock Runtime endpoint override ({@code aws} mode), e.g. a VPC endpoint
+ * @param sagemakerEndpoint SageMaker Runtime endpoint override ({@code aws} mode)
+ * @param apiCallTimeout longest time one upstream call may take, all bytes included
+ * @param connectTimeout TCP/TLS connect timeout
+ * @param maxConnections connection pool size shared by all upstream clients
+ */
+@ConfigurationProperties("gateway.aws")
+public record AwsProperties(@Nullable URI bedrockEndpoint, @Nullable URI sagemakerEndpoint,
+        @DefaultValue("60s") Duration apiCallTimeout, @DefaultValue("5s") Duration connectTimeout,
+        @DefaultValue("1000") int maxConnections) {
+}

@@ -1,0 +1,24 @@
+package dev.fmgateway.provider;
+
+import org.springframework.http.HttpStatus;
+
+/** The provider throttled the call ({@code ThrottlingException}, HTTP 429). */
+public class UpstreamThrottledException extends UpstreamException {
+
+    private final boolean retriable;
+
+    /**
+     * @param retriable false for quota exhaustion, which an immediate retry cannot fix
+     */
+    public UpstreamThrottledException(String modelId, long retryAfterSeconds, boolean retriable) {
+        super(HttpStatus.TOO_MANY_REQUESTS, "UPSTREAM_THROTTLED", "Upstream throttled",
+                "The provider is throttling calls to '" + modelId + "'; retry after the indicated delay");
+        retryAfter(retryAfterSeconds);
+        this.retriable = retriable;
+    }
+
+    @Override
+    public boolean retriable() {
+        return this.retriable;
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Text generation route.
+ */
+@NullMarked
+package dev.fmgateway.text;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,110 @@
+package dev.fmgateway.web;
+
+import java.util.List;
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.NativeWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every error as {@code application/problem+json} with a stable {@code code}, the {@code requestId} and
+ * the {@code instance} path. Spring MVC's own failures get codes here; our {@link ApiException}s carry theirs.
+ * Nothing internal (stack traces, class names, upstream URLs) reaches the body.
+ */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    private static final Map<Integer, String> CODES = Map.of(400, "INVALID_REQUEST", 404, "ROUTE_NOT_FOUND", 405,
+            "METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 500,
+            "INTERNAL_ERROR", 503, "SERVICE_UNAVAILABLE");
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
+        log.error("Unhandled error", ex);
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The gateway failed to process the request; quote the requestId when reporting it");
+        return handleExceptionInternal(ex, body, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
+        if (tooLarge != null) {
+            return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(), request);
+        }
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonErrors.describe(ex));
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Map<String, String>> fieldErrors = ex.getBindingResult()
+            .getFieldErrors()
+            .stream()
+            .map(ProblemHandler::fieldError)
+            .toList();
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                fieldErrors.stream().map(e -> e.get("field") + ": " + e.get("message")).sorted().toList().toString());
+        body.setTitle("Invalid request");
+        body.setProperty("fieldErrors", fieldErrors);
+        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem) {
+            enrich(problem, status, request);
+        }
+        return super.createResponseEntity(body, headers, status, request);
+    }
+
+    private static void enrich(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
+        Map<String, Object> properties = problem.getProperties();
+        String code = properties != null && properties.get("code") instanceof String c ? c
+                : CODES.getOrDefault(status.value(), "HTTP_" + status.value());
+        problem.setProperty("code", code);
+        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
+            problem.setType(ApiException.type(code));
+        }
+        problem.setProperty("requestId", RequestIds.current());
+        if (request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
+            problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
+        }
+    }
+
+    private static Map<String, String> fieldError(FieldError error) {
+        String message = error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
+        return Map.of("field", error.getField(), "message", message);
+    }
+
+    private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
+    }
+}
