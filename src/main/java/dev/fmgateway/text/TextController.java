@@ -21,7 +21,6 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ModelInvoker;
 import dev.fmgateway.invocation.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextPrompt;
-import dev.fmgateway.web.RequestIds;
 
 /** {@code POST /v1/text/generations}. */
 @RestController
@@ -44,8 +43,7 @@ class TextController {
         CatalogModel model = this.catalog.require(request.model(), TEXT);
         TextPrompt prompt = TextPrompts.of(request, model);
         long started = System.nanoTime();
-        String region = request.region() != null ? request.region() : regionHeader;
-        Completion completion = this.invoker.invoke(model, prompt, new CallContext(RequestIds.current(), region));
+        Completion completion = this.invoker.invoke(model, prompt, CallContext.current(request.region(), regionHeader));
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         return ResponseEntity.ok()
             .headers(ModelResponseHeaders.of(completion))
