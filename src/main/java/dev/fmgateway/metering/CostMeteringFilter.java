@@ -20,6 +20,7 @@ import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.Usage;
 
 /**
@@ -39,7 +40,19 @@ class CostMeteringFilter implements InvocationFilter {
 
     @Override
     public Completion filter(Invocation invocation, InvocationChain next) {
-        Completion completion = next.proceed(invocation);
+        try {
+            return meter(next.proceed(invocation));
+        }
+        catch (TextDeltaSink.ClientGoneException gone) {
+            // A stream the client abandoned still consumed tokens upstream: meter what was produced.
+            if (gone.partial() != null && invocation.deployment() != null) {
+                meter(new Completion(invocation.model(), invocation.deployment(), gone.partial(), null));
+            }
+            throw gone;
+        }
+    }
+
+    private Completion meter(Completion completion) {
         Deployment deployment = completion.deployment();
         Price price = completion.model().pricing().in(deployment.region());
         Cost cost = price != null ? CostCalculator.costOf(price, completion.result().usage()) : Cost.zero();

@@ -15,6 +15,7 @@ import dev.fmgateway.invocation.InvocationOrder;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.SegmentationInput;
+import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.web.ApiException;
@@ -42,6 +43,10 @@ class RequestMetricsFilter implements InvocationFilter {
         }
         catch (ApiException ex) {
             outcome = ex.code();
+            throw ex;
+        }
+        catch (TextDeltaSink.ClientGoneException ex) {
+            outcome = "CLIENT_GONE";
             throw ex;
         }
         catch (RuntimeException ex) {

@@ -16,7 +16,7 @@ final class TextPrompts {
     }
 
     static TextPrompt of(TextGenerationRequest request, CatalogModel model) {
-        if (Boolean.TRUE.equals(request.stream())) {
+        if (Boolean.TRUE.equals(request.stream()) && !model.streaming()) {
             throw new StreamingNotSupportedException(model);
         }
         return new TextPrompt(request.prompt(),

@@ -68,15 +68,17 @@ class BedrockStreaming {
         }
         catch (CompletionException | java.util.concurrent.CancellationException ex) {
             call.cancel(true);
-            throw failure(model, stream.sink(), localFailure.get(), ex);
+            throw failure(model, stream, state, localFailure.get(), ex);
         }
         return state.result(TitanTextCodec.inputText(stream.prompt()));
     }
 
-    private static RuntimeException failure(CatalogModel model, TextDeltaSink sink, @Nullable RuntimeException local,
-            RuntimeException ex) {
+    private static RuntimeException failure(CatalogModel model, TextStream stream, TextStreamState state,
+            @Nullable RuntimeException local, RuntimeException ex) {
+        TextDeltaSink sink = stream.sink();
         if (local instanceof TextDeltaSink.ClientGoneException gone) {
-            return gone;
+            return new TextDeltaSink.ClientGoneException(gone.getCause(),
+                    state.partial(TitanTextCodec.inputText(stream.prompt())));
         }
         UpstreamException upstream = local instanceof UpstreamException u ? u : BedrockErrors.translate(model.id(), ex);
         return sink.started() ? new StreamInterruptedException(upstream) : upstream;

@@ -65,6 +65,13 @@ final class TextStreamState {
         }
     }
 
+    /** What was produced before the client left; usage is estimated since Bedrock reports none for it. */
+    TextResult partial(String promptText) {
+        String output = this.text.toString();
+        long input = this.familyInputTokens != null ? this.familyInputTokens : Usage.Tokens.estimate(promptText);
+        return new TextResult(output, FinishReason.STOP, new Usage.Tokens(input, Usage.Tokens.estimate(output), true));
+    }
+
     TextResult result(String promptText) {
         String output = this.text.toString();
         Usage.Tokens usage = this.meteredInput != null && this.meteredOutput != null

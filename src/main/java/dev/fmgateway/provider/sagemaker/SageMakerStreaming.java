@@ -77,7 +77,8 @@ class SageMakerStreaming {
             call.cancel(true);
             RuntimeException failure = local.get();
             if (failure instanceof TextDeltaSink.ClientGoneException gone) {
-                throw gone;
+                throw new TextDeltaSink.ClientGoneException(gone.getCause(),
+                        collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens()));
             }
             UpstreamException upstream = failure instanceof UpstreamException u ? u
                     : SageMakerErrors.translate(model.id(), ex);
