@@ -36,6 +36,11 @@ final class SageMakerErrors {
     private SageMakerErrors() {
     }
 
+    /** SageMaker reports throttling as 400 with error code ThrottlingException. */
+    private static boolean isThrottling(AwsServiceException e) {
+        return e.awsErrorDetails() != null && "ThrottlingException".equals(e.awsErrorDetails().errorCode());
+    }
+
     static UpstreamException translate(String modelId, Throwable failure) {
         Throwable ex = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
@@ -59,7 +64,7 @@ final class SageMakerErrors {
             case InternalDependencyException e -> new UpstreamUnavailableException(modelId, message, 1);
             case ApiCallTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer within the call timeout");
             case ApiCallAttemptTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer in time");
-            case AwsServiceException e when e.statusCode() == 429 -> new UpstreamThrottledException(modelId, 1, true);
+            case AwsServiceException e when e.statusCode() == 429 || isThrottling(e) -> new UpstreamThrottledException(modelId, 1, true);
             case AwsServiceException e when e.statusCode() >= 500 -> new UpstreamUnavailableException(modelId, message, 1);
             case AwsServiceException e -> new UpstreamErrorException(modelId, message);
             case SdkClientException e -> new UpstreamUnavailableException(modelId, "the endpoint could not be reached", 1);
