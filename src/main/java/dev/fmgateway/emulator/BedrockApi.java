@@ -23,7 +23,10 @@ final class BedrockApi {
 
     private final Map<Family, TextFamily> textFamilies = Map.of(
             Family.CLAUDE_MESSAGES, new ClaudeMessages(),
-            Family.TITAN_TEXT, new TitanText());
+            Family.CLAUDE_TEXT, new ClaudeText(),
+            Family.TITAN_TEXT, new TitanText(),
+            Family.LLAMA, new Llama(),
+            Family.JURASSIC, new Jurassic());
     private final Converse converse = new Converse();
 
     void handle(Call call) {
