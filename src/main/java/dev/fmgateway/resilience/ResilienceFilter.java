@@ -156,6 +156,8 @@ class ResilienceFilter implements InvocationFilter {
 
         private final Set<Deployment> failed = new HashSet<>();
 
+        private final Set<Deployment> full = new HashSet<>();
+
         private final java.util.Map<Deployment, Integer> retries = new java.util.HashMap<>();
 
         private int count;
@@ -177,6 +179,9 @@ class ResilienceFilter implements InvocationFilter {
         @Nullable Deployment pick(CircuitBreakerRegistry circuitBreakers) {
             Deployment retry = null;
             for (Deployment candidate : this.invocation.candidates()) {
+                if (this.full.contains(candidate)) {
+                    continue;
+                }
                 boolean fresh = !this.failed.contains(candidate);
                 if (fresh && this.failed.size() >= this.properties.maxDeployments()) {
                     continue;
@@ -216,8 +221,10 @@ class ResilienceFilter implements InvocationFilter {
             this.last = ex;
         }
 
+        /** A deployment at its concurrency limit is not retried: the call moves on or fails fast. */
         void rejected(Deployment deployment, RuntimeException ex) {
-            this.failed.add(deployment);
+            this.full.add(deployment);
+            this.count--;
             this.last = ex;
         }
 
