@@ -89,6 +89,7 @@ class BedrockAdapter implements ProviderAdapter {
             }
             case ImagePrompt prompt -> {
                 ImageCodec codec = codec(this.image, deployment, model);
+                codec.check(prompt);
                 yield codec.response(parse(model, call(model, deployment, deadline, codec.request(prompt))), prompt, model.id());
             }
             case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");

@@ -27,6 +27,17 @@ class StabilityImageCodec implements ImageCodec {
         return PayloadFamily.STABILITY_IMAGE;
     }
 
+    /** These models take a prompt, negative prompt, aspect ratio and seed (0-4294967294), nothing else. */
+    @Override
+    public void check(ImagePrompt prompt) {
+        String family = "Stability SD3 / Stable Image";
+        ImageCodec.unsupported(family, "steps", prompt.steps());
+        ImageCodec.unsupported(family, "cfgScale", prompt.cfgScale());
+        ImageCodec.unsupported(family, "stylePreset", prompt.stylePreset());
+        ImageCodec.unsupported(family, "quality", prompt.quality());
+        ImageCodec.range("seed", prompt.seed(), 0, 4_294_967_294L);
+    }
+
     @Override
     public Object request(ImagePrompt prompt) {
         return new Request(prompt.prompt(), prompt.negativePrompt(), aspectRatio(prompt.width(), prompt.height()),
