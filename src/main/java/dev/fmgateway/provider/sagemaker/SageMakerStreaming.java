@@ -16,6 +16,7 @@ import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.EventConsumer;
 import dev.fmgateway.provider.StreamInterruptedException;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
@@ -23,6 +24,8 @@ import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
+import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -54,9 +57,8 @@ class SageMakerStreaming {
             .build();
         Collector collector = new Collector(codec, stream.sink());
         AtomicReference<@Nullable RuntimeException> local = new AtomicReference<>();
-        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
-            .builder()
-            .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder().onPayloadPart(part -> {
+        EventConsumer<ResponseStream> events = new EventConsumer<>(event -> {
+            if (event instanceof PayloadPart part) {
                 try {
                     collector.lines(collector.buffer.add(part.bytes().asByteArray()));
                 }
@@ -68,13 +70,17 @@ class SageMakerStreaming {
                     local.set(ex);
                     throw ex;
                 }
-            }).build())
+            }
+        });
+        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
+            .builder()
+            .onEventStream(publisher -> publisher.subscribe(events))
             .build();
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeEndpointWithResponseStream(request, handler);
         try {
-            Upstream.await(call, deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r ? r
-                    : new CompletionException(failure));
+            Upstream.await(events.track(call), deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r
+                    ? r : new CompletionException(failure));
             collector.lines(java.util.List.of(collector.buffer.rest()));
         }
         catch (RuntimeException ex) {
