@@ -93,5 +93,7 @@ class EmbeddingTests extends GatewayIntegrationTest {
         assertThat(results.path(0).path("text").asString()).isEqualTo("red apples are fresh");
         assertThat(results.path(0).path("score").asDouble()).isGreaterThan(results.path(1).path("score").asDouble());
         assertThat(response.json().path("usage").path("inputTokens").asLong()).isPositive();
+        // money is written as a plain decimal, never in exponent notation
+        assertThat(response.body()).containsPattern("\"usd\":0\\.0+[1-9]");
     }
 }
