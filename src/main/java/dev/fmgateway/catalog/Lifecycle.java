@@ -12,11 +12,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param legacyDate when the provider marked it legacy, if known
  * @param sunsetDate when the provider stops (or stopped) serving it, if known
  * @param successor catalog id of the model to migrate to, if any
+ * @param serveRetired serve this model even when RETIRED (e.g. a private SageMaker deployment of it)
  */
 public record Lifecycle(@DefaultValue("ACTIVE") LifecycleStatus status, @Nullable LocalDate legacyDate,
-        @Nullable LocalDate sunsetDate, @Nullable String successor) {
+        @Nullable LocalDate sunsetDate, @Nullable String successor, @DefaultValue("false") boolean serveRetired) {
 
     public static Lifecycle active() {
-        return new Lifecycle(LifecycleStatus.ACTIVE, null, null, null);
+        return new Lifecycle(LifecycleStatus.ACTIVE, null, null, null, false);
     }
 }

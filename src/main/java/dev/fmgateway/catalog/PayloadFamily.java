@@ -13,6 +13,48 @@ public enum PayloadFamily {
     ANTHROPIC_TEXT,
 
     /** Amazon Titan Text Lite, Express and Premier. */
-    TITAN_TEXT
+    TITAN_TEXT,
+
+    /** AI21 Labs Jurassic-2 Mid and Ultra. */
+    AI21_JURASSIC2,
+
+    /** Meta Llama 2 Chat ({@code [INST]} template). */
+    META_LLAMA2,
+
+    /** Meta Llama 3, 3.1, 3.2, 3.3 Instruct (header-token template). */
+    META_LLAMA3,
+
+    /** Amazon Titan Embeddings G1 - Text ({@code inputText} only, 1536 dimensions). */
+    TITAN_EMBED_TEXT_V1,
+
+    /** Amazon Titan Text Embeddings V2 ({@code dimensions}, {@code normalize}). */
+    TITAN_EMBED_TEXT_V2,
+
+    /** Amazon Titan Multimodal Embeddings G1 (text and/or image). */
+    TITAN_EMBED_IMAGE,
+
+    /** Amazon Titan Image Generator v1 and v2 ({@code taskType} envelope). */
+    TITAN_IMAGE,
+
+    /** Stability AI SDXL 1.0 ({@code text_prompts}, {@code cfg_scale}, {@code steps}). */
+    STABILITY_SDXL,
+
+    /** Stability AI SD3 / SD3.5 Large, Stable Image Core and Ultra ({@code prompt}, {@code aspect_ratio}). */
+    STABILITY_IMAGE,
+
+    /** Hugging Face LLM container (TGI) on SageMaker: Falcon, BLOOM, GPT-2. */
+    HF_TGI,
+
+    /** DJL / LMI container on SageMaker (GPT-J). */
+    DJL_LMI,
+
+    /** Legacy JumpStart Hugging Face text generation ({@code text_inputs} → {@code generated_texts}). */
+    JUMPSTART_TEXT,
+
+    /** AlexaTM 20B on JumpStart. */
+    ALEXATM,
+
+    /** Segment Anything on a SageMaker endpoint. */
+    SAM
 
 }

@@ -20,19 +20,29 @@ public final class ModelResponseHeaders {
     }
 
     public static HttpHeaders of(Completion completion) {
+        return of(completion.model(), completion.deployment().region(), completion.costOrZero(),
+                completion.result().usage());
+    }
+
+    /** Headers for a response that aggregates several calls (embedding fan-out): their total cost and usage. */
+    public static HttpHeaders of(CatalogModel model, String region, Cost cost, Usage usage) {
         HttpHeaders headers = new HttpHeaders();
-        headers.set("X-Gateway-Model", completion.model().id());
-        headers.set("X-Gateway-Region", completion.deployment().region());
-        headers.set("X-Gateway-Cost-USD", completion.costOrZero().usd().toPlainString());
-        if (completion.result().usage() instanceof Usage.Tokens(long input, long output, boolean estimated)) {
-            headers.set("X-Gateway-Input-Tokens", Long.toString(input));
-            headers.set("X-Gateway-Output-Tokens", Long.toString(output));
-        }
-        lifecycle(completion.model(), headers);
+        headers.set("X-Gateway-Model", model.id());
+        headers.set("X-Gateway-Region", region);
+        headers.set("X-Gateway-Cost-USD", cost.usd().toPlainString());
+        long[] tokens = switch (usage) {
+            case Usage.Tokens(long input, long output, boolean estimated) -> new long[] { input, output };
+            case Usage.Images images -> new long[] { 0, 0 };
+            case Usage.Requests requests -> new long[] { 0, 0 };
+        };
+        headers.set("X-Gateway-Input-Tokens", Long.toString(tokens[0]));
+        headers.set("X-Gateway-Output-Tokens", Long.toString(tokens[1]));
+        lifecycle(model, headers);
         return headers;
     }
 
-    static void lifecycle(CatalogModel model, HttpHeaders headers) {
+    /** {@code Deprecation}, {@code Sunset} and successor {@code Link} for a model that is not ACTIVE. */
+    public static void lifecycle(CatalogModel model, HttpHeaders headers) {
         Lifecycle lifecycle = model.lifecycle();
         if (lifecycle.status() == LifecycleStatus.ACTIVE) {
             return;

@@ -9,7 +9,7 @@ public sealed interface Usage {
     boolean estimated();
 
     /**
-     * Tokens in and out.
+     * Tokens in and out (embeddings have no output tokens).
      *
      * @param input prompt tokens
      * @param output generated tokens
@@ -20,6 +20,36 @@ public sealed interface Usage {
         /** Rough count for families that report none: about four characters per token, rounded up. */
         public static long estimate(String text) {
             return (text.length() + 3) / 4;
+        }
+    }
+
+    /**
+     * Images generated, with what their price depends on.
+     *
+     * @param count number of images
+     * @param width width of each
+     * @param height height of each
+     * @param steps diffusion steps, 0 when not applicable
+     * @param quality quality tier, {@code standard} when not applicable
+     */
+    record Images(int count, int width, int height, int steps, String quality) implements Usage {
+
+        @Override
+        public boolean estimated() {
+            return false;
+        }
+    }
+
+    /**
+     * Calls to an endpoint billed by instance-hour (SageMaker): the call itself has no unit price.
+     *
+     * @param count number of calls
+     */
+    record Requests(int count) implements Usage {
+
+        @Override
+        public boolean estimated() {
+            return false;
         }
     }
 }

@@ -21,22 +21,19 @@ final class CostCalculator {
         BigDecimal usd = switch (usage) {
             case Usage.Tokens(long input, long output, boolean estimated) ->
                 per1k(price.inputPer1k(), input).add(per1k(price.outputPer1k(), output));
+            case Usage.Images(int count, int width, int height, int steps, String quality) ->
+                orZero(price.imagePrice(width, height, quality, steps)).multiply(BigDecimal.valueOf(count));
+            // Billed by instance-hour, reported by the SageMaker endpoint cost report, not per call.
+            case Usage.Requests(int count) -> BigDecimal.ZERO;
         };
-        return new Cost(usd.stripTrailingZeros(), usage.estimated());
-    }
-
-    /** Whether the price names every unit this usage kind is billed in. */
-    static boolean covers(Price price, Class<? extends Usage> kind) {
-        if (kind == Usage.Tokens.class) {
-            return price.inputPer1k() != null && price.outputPer1k() != null;
-        }
-        return false;
+        return new Cost(usd.signum() == 0 ? BigDecimal.ZERO : usd.stripTrailingZeros(), usage.estimated());
     }
 
     private static BigDecimal per1k(@Nullable BigDecimal unitPrice, long count) {
-        if (unitPrice == null) {
-            return BigDecimal.ZERO;
-        }
-        return unitPrice.multiply(BigDecimal.valueOf(count)).divide(THOUSAND, MathContext.UNLIMITED);
+        return orZero(unitPrice).multiply(BigDecimal.valueOf(count)).divide(THOUSAND, MathContext.UNLIMITED);
+    }
+
+    private static BigDecimal orZero(@Nullable BigDecimal value) {
+        return value != null ? value : BigDecimal.ZERO;
     }
 }

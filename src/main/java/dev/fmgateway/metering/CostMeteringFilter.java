@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
@@ -19,6 +20,7 @@ import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.Usage;
 
 /**
@@ -38,7 +40,19 @@ class CostMeteringFilter implements InvocationFilter {
 
     @Override
     public Completion filter(Invocation invocation, InvocationChain next) {
-        Completion completion = next.proceed(invocation);
+        try {
+            return meter(next.proceed(invocation));
+        }
+        catch (TextDeltaSink.ClientGoneException gone) {
+            // A stream the client abandoned still consumed tokens upstream: meter what was produced.
+            if (gone.partial() != null && invocation.deployment() != null) {
+                meter(new Completion(invocation.model(), invocation.deployment(), gone.partial(), null));
+            }
+            throw gone;
+        }
+    }
+
+    private Completion meter(Completion completion) {
         Deployment deployment = completion.deployment();
         Price price = completion.model().pricing().in(deployment.region());
         Cost cost = price != null ? CostCalculator.costOf(price, completion.result().usage()) : Cost.zero();
@@ -50,29 +64,45 @@ class CostMeteringFilter implements InvocationFilter {
         CatalogModel model = completion.model();
         String[] tags = { "model", model.id(), "backend", model.backend().name().toLowerCase(), "region",
                 completion.deployment().region() };
-        if (completion.result().usage() instanceof Usage.Tokens(long input, long output, boolean estimated)) {
-            Counter.builder("gateway.tokens").tags(tags).tag("direction", "input").register(this.meters)
-                .increment(input);
-            Counter.builder("gateway.tokens").tags(tags).tag("direction", "output").register(this.meters)
-                .increment(output);
+        switch (completion.result().usage()) {
+            case Usage.Tokens(long input, long output, boolean estimated) -> {
+                Counter.builder("gateway.tokens").tags(tags).tag("direction", "input").register(this.meters)
+                    .increment(input);
+                Counter.builder("gateway.tokens").tags(tags).tag("direction", "output").register(this.meters)
+                    .increment(output);
+            }
+            case Usage.Images images -> Counter.builder("gateway.images").tags(tags).register(this.meters)
+                .increment(images.count());
+            case Usage.Requests requests -> {
+            }
         }
         Counter.builder("gateway.cost").baseUnit("usd").tags(tags).register(this.meters)
             .increment(cost.usd().doubleValue());
     }
 
+    /** Every Bedrock model needs a price for what it bills in each of its regions; SageMaker bills by the hour. */
     private static void checkPrices(ModelCatalog catalog) {
         List<String> missing = new ArrayList<>();
         for (CatalogModel model : catalog.all()) {
-            boolean text = model.can(Capability.TEXT_GENERATION) || model.can(Capability.CHAT);
+            if (model.backend() == Backend.SAGEMAKER) {
+                continue;
+            }
             for (String region : model.regions()) {
                 Price price = model.pricing().in(region);
-                if (text && (price == null || !CostCalculator.covers(price, Usage.Tokens.class))) {
+                if (price == null || !covers(model, price)) {
                     missing.add(model.id() + "@" + region);
                 }
             }
         }
         if (!missing.isEmpty()) {
-            throw new IllegalStateException("No token price (input-per-1k and output-per-1k) for " + missing);
+            throw new IllegalStateException("Models without a complete price for their unit: " + missing);
         }
+    }
+
+    private static boolean covers(CatalogModel model, Price price) {
+        boolean text = model.can(Capability.TEXT_GENERATION) || model.can(Capability.CHAT);
+        return (!text || price.inputPer1k() != null && price.outputPer1k() != null)
+                && (!model.can(Capability.EMBEDDING) || price.inputPer1k() != null)
+                && (!model.can(Capability.IMAGE_GENERATION) || price.pricesImages());
     }
 }

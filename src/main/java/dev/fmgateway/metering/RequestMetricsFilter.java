@@ -12,7 +12,12 @@ import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.EmbeddingInput;
+import dev.fmgateway.invocation.ImagePrompt;
+import dev.fmgateway.invocation.SegmentationInput;
+import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.web.ApiException;
 
 /**
@@ -40,6 +45,10 @@ class RequestMetricsFilter implements InvocationFilter {
             outcome = ex.code();
             throw ex;
         }
+        catch (TextDeltaSink.ClientGoneException ex) {
+            outcome = "CLIENT_GONE";
+            throw ex;
+        }
         catch (RuntimeException ex) {
             outcome = "INTERNAL_ERROR";
             throw ex;
@@ -58,6 +67,10 @@ class RequestMetricsFilter implements InvocationFilter {
     private static String operation(Invocation invocation) {
         return switch (invocation.request()) {
             case TextPrompt prompt -> "text";
+            case TextStream stream -> "text_stream";
+            case ImagePrompt prompt -> "image";
+            case SegmentationInput input -> "segmentation";
+            case EmbeddingInput input -> "embedding";
         };
     }
 }

@@ -3,6 +3,7 @@ package dev.fmgateway.text;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
 import org.jspecify.annotations.Nullable;
@@ -32,18 +33,28 @@ class TextController {
 
     private final ModelInvoker invoker;
 
-    TextController(ModelCatalog catalog, ModelInvoker invoker) {
+    private final TextStreamer streamer;
+
+    TextController(ModelCatalog catalog, ModelInvoker invoker, TextStreamer streamer) {
         this.catalog = catalog;
         this.invoker = invoker;
+        this.streamer = streamer;
     }
 
-    @PostMapping(path = "/v1/text/generations", consumes = "application/json", produces = "application/json")
-    ResponseEntity<TextGenerationResponse> generate(@Valid @RequestBody TextGenerationRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
+    @PostMapping(path = "/v1/text/generations", consumes = "application/json",
+            produces = { "application/json", "text/event-stream" })
+    @Nullable ResponseEntity<TextGenerationResponse> generate(@Valid @RequestBody TextGenerationRequest request,
+            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
+            HttpServletResponse response) {
         CatalogModel model = this.catalog.require(request.model(), TEXT);
         TextPrompt prompt = TextPrompts.of(request, model);
+        CallContext context = CallContext.current(request.region(), regionHeader);
+        if (Boolean.TRUE.equals(request.stream())) {
+            this.streamer.stream(model, prompt, context, response);
+            return null;
+        }
         long started = System.nanoTime();
-        Completion completion = this.invoker.invoke(model, prompt, CallContext.current(request.region(), regionHeader));
+        Completion completion = this.invoker.invoke(model, prompt, context);
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         return ResponseEntity.ok()
             .headers(ModelResponseHeaders.of(completion))

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Limits;
 import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.web.InvalidRequestException;
 
 /** Builds the provider-neutral prompt, applying the model's output limits before any upstream call. */
 final class TextPrompts {
@@ -15,7 +16,7 @@ final class TextPrompts {
     }
 
     static TextPrompt of(TextGenerationRequest request, CatalogModel model) {
-        if (Boolean.TRUE.equals(request.stream())) {
+        if (Boolean.TRUE.equals(request.stream()) && !model.streaming()) {
             throw new StreamingNotSupportedException(model);
         }
         return new TextPrompt(request.prompt(),
@@ -29,7 +30,8 @@ final class TextPrompts {
         Integer ceiling = limits.maxOutputTokens();
         if (request.maxTokens() != null) {
             if (ceiling != null && request.maxTokens() > ceiling) {
-                throw new OutputLimitExceededException(model, request.maxTokens(), ceiling);
+                throw new InvalidRequestException("maxTokens",
+                        "must be at most " + ceiling + " for model '" + model.id() + "'");
             }
             return request.maxTokens();
         }

@@ -46,7 +46,7 @@ import dev.fmgateway.support.GatewayHttp;
                 "gateway.ledger.batch-size=7",
                 "gateway.security.keys[0].name=key-alpha-app", "gateway.security.keys[0].team=alpha",
                 "gateway.security.keys[0].sha256=" + UsageGatewayTests.ALPHA_SHA256,
-                "gateway.security.keys[0].allowed-models=claude-3-haiku,amazon.titan-text-express-v1",
+                "gateway.security.keys[0].allowed-models=claude-haiku-4-5,amazon.titan-text-express-v1",
                 "gateway.security.keys[1].name=key-bravo-app",
                 "gateway.security.keys[1].sha256=" + UsageGatewayTests.BRAVO_SHA256,
                 "gateway.security.keys[2].name=key-finops-admin", "gateway.security.keys[2].admin=true",
@@ -70,11 +70,11 @@ class UsageGatewayTests {
 
     static final WireMockServer BEDROCK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    static final String CLAUDE_PATH = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
+    static final String CLAUDE_PATH = "/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke";
 
     static final String TITAN_PATH = "/model/amazon.titan-text-express-v1/invoke";
 
-    static final String CLAUDE = "{\"model\":\"claude-3-haiku\",\"prompt\":\"hi\"}";
+    static final String CLAUDE = "{\"model\":\"claude-haiku-4-5\",\"prompt\":\"hi\"}";
 
     static final String TITAN = "{\"model\":\"titan-text-express\",\"prompt\":\"hi\"}";
 
@@ -175,8 +175,8 @@ class UsageGatewayTests {
                 "Bearer " + ALPHA, "X-Request-Id", "exact-cost-1");
 
         assertThat(response.status()).isEqualTo(200);
-        // 12 * 0.00025 / 1000 + 5 * 0.00125 / 1000
-        BigDecimal expected = new BigDecimal("0.00000925");
+        // 12 * 0.001 / 1000 + 5 * 0.005 / 1000
+        BigDecimal expected = new BigDecimal("0.000037");
         assertThat(new BigDecimal(response.header("X-Gateway-Cost-USD"))).isEqualByComparingTo(expected);
         assertThat(response.json().path("cost").path("usd").decimalValue()).isEqualByComparingTo(expected);
         assertThat(response.header("X-Gateway-Input-Tokens")).isEqualTo("12");
@@ -187,10 +187,10 @@ class UsageGatewayTests {
         Map<String, Object> row = row("exact-cost-1");
         assertThat(row).containsEntry("API_KEY", "key-alpha-app")
             .containsEntry("TEAM", "alpha")
-            .containsEntry("MODEL", "claude-3-haiku")
+            .containsEntry("MODEL", "claude-haiku-4-5")
             .containsEntry("BACKEND", "BEDROCK")
             .containsEntry("REGION", "us-east-1")
-            .containsEntry("UPSTREAM_ID", "anthropic.claude-3-haiku-20240307-v1:0")
+            .containsEntry("UPSTREAM_ID", "us.anthropic.claude-haiku-4-5-20251001-v1:0")
             .containsEntry("USAGE_KIND", "tokens")
             .containsEntry("INPUT_TOKENS", 12L)
             .containsEntry("OUTPUT_TOKENS", 5L)
@@ -256,8 +256,8 @@ class UsageGatewayTests {
             ledgerSum = ledgerSum.add(cost);
         }
         assertThat(ledgerSum).isEqualByComparingTo(headerSum);
-        // 17 Titan calls at 0.0000032 and 33 Claude calls at 0.00000925
-        assertThat(headerSum).isEqualByComparingTo("0.00035965");
+        // 17 Titan calls at 0.0000032 and 33 Claude calls at 0.000037
+        assertThat(headerSum).isEqualByComparingTo("0.0012754");
     }
 
     @Test
@@ -320,7 +320,12 @@ class UsageGatewayTests {
                 "/v1/usage/endpoints?from=2026-11-01T00:00:00Z&to=2026-11-02T00:00:00Z", "X-Api-Key", FINOPS);
 
         assertThat(response.status()).isEqualTo(200);
-        JsonNode sdxl = response.json().path("endpoints").path(0);
+        JsonNode sdxl = response.json()
+            .path("endpoints")
+            .valueStream()
+            .filter(e -> e.path("endpoint").asString().equals("sdxl-endpoint"))
+            .findFirst()
+            .orElseThrow();
         assertThat(sdxl.path("endpoint").asString()).isEqualTo("sdxl-endpoint");
         assertThat(sdxl.path("instanceType").asString()).isEqualTo("ml.g5.2xlarge");
         assertThat(sdxl.path("hourlyUsd").decimalValue()).isEqualByComparingTo("3.03");

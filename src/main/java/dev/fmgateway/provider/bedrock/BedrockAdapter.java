@@ -10,9 +10,13 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.EmbeddingInput;
+import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.InferenceRequest;
 import dev.fmgateway.invocation.InferenceResult;
+import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
 import dev.fmgateway.provider.UpstreamErrorException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -23,8 +27,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Bedrock's InvokeModel with the family-native body. The caller's thread (a virtual thread) waits on
- * the non-blocking SDK client, so no platform thread is held per in-flight call.
+ * Calls Bedrock's InvokeModel (and InvokeModelWithResponseStream) with the family-native body. The caller's
+ * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call.
  */
 @Component
 class BedrockAdapter implements ProviderAdapter {
@@ -33,12 +37,22 @@ class BedrockAdapter implements ProviderAdapter {
 
     private final JsonMapper json;
 
-    private final Map<PayloadFamily, TextCodec> textCodecs = new EnumMap<>(PayloadFamily.class);
+    private final BedrockStreaming streaming;
 
-    BedrockAdapter(BedrockClients clients, JsonMapper json, List<TextCodec> textCodecs) {
+    private final Map<PayloadFamily, TextCodec> text = new EnumMap<>(PayloadFamily.class);
+
+    private final Map<PayloadFamily, EmbeddingCodec> embedding = new EnumMap<>(PayloadFamily.class);
+
+    private final Map<PayloadFamily, ImageCodec> image = new EnumMap<>(PayloadFamily.class);
+
+    BedrockAdapter(BedrockClients clients, JsonMapper json, BedrockStreaming streaming, List<TextCodec> text,
+            List<EmbeddingCodec> embedding, List<ImageCodec> image) {
         this.clients = clients;
         this.json = json;
-        textCodecs.forEach(codec -> this.textCodecs.put(codec.family(), codec));
+        this.streaming = streaming;
+        text.forEach(codec -> this.text.put(codec.family(), codec));
+        embedding.forEach(codec -> this.embedding.put(codec.family(), codec));
+        image.forEach(codec -> this.image.put(codec.family(), codec));
     }
 
     @Override
@@ -48,20 +62,42 @@ class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return this.textCodecs.containsKey(family);
+        return this.text.containsKey(family) || this.embedding.containsKey(family) || this.image.containsKey(family);
     }
 
     @Override
     public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request) {
         return switch (request) {
-            case TextPrompt prompt -> text(model, deployment, prompt);
+            case TextPrompt prompt -> {
+                TextCodec codec = codec(this.text, model);
+                codec.check(prompt);
+                InvokeModelResponse response = call(model, deployment, codec.request(prompt));
+                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
+            }
+            case TextStream stream -> {
+                TextCodec codec = codec(this.text, model);
+                codec.check(stream.prompt());
+                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt()), stream);
+            }
+            case EmbeddingInput input -> {
+                EmbeddingCodec codec = codec(this.embedding, model);
+                InvokeModelResponse response = call(model, deployment, codec.request(input));
+                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input);
+            }
+            case ImagePrompt prompt -> {
+                ImageCodec codec = codec(this.image, model);
+                yield codec.response(parse(model, call(model, deployment, codec.request(prompt))), prompt, model.id());
+            }
+            case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");
         };
     }
 
-    private InferenceResult text(CatalogModel model, Deployment deployment, TextPrompt prompt) {
-        TextCodec codec = this.textCodecs.get(model.family());
-        InvokeModelResponse response = call(model, deployment, codec.request(prompt));
-        return codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
+    private static <C> C codec(Map<PayloadFamily, C> codecs, CatalogModel model) {
+        C codec = codecs.get(model.family());
+        if (codec == null) {
+            throw new IllegalStateException(model.id() + ": family " + model.family() + " cannot serve this request");
+        }
+        return codec;
     }
 
     private InvokeModelResponse call(CatalogModel model, Deployment deployment, Object payload) {

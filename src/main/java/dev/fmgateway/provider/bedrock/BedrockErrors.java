@@ -20,6 +20,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedExceptio
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelNotReadyException;
+import software.amazon.awssdk.services.bedrockruntime.model.ModelStreamErrorException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelTimeoutException;
 import software.amazon.awssdk.services.bedrockruntime.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.bedrockruntime.model.ServiceQuotaExceededException;
@@ -58,6 +59,7 @@ final class BedrockErrors {
             case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the model is not ready", 5);
             case ModelTimeoutException e -> new UpstreamTimeoutException(modelId, message);
             case ModelErrorException e -> new UpstreamErrorException(modelId, "the model failed: " + message);
+            case ModelStreamErrorException e -> new UpstreamErrorException(modelId, "the stream failed: " + message);
             case AccessDeniedException e -> new UpstreamErrorException(modelId,
                     "the gateway's AWS identity may not call this model: " + message);
             case ResourceNotFoundException e -> new UpstreamErrorException(modelId,

@@ -51,6 +51,19 @@ class ClaudeMessagesCodec implements TextCodec {
         return new TextResult(text.toString(), finishReason(body.path("stop_reason").asString("")), tokens);
     }
 
+    @Override
+    public StreamChunk chunk(JsonNode chunk) {
+        return switch (chunk.path("type").asString("")) {
+            case "content_block_delta" -> StreamChunk.text(chunk.path("delta").path("text").asString(""));
+            case "message_start" -> new StreamChunk("", null,
+                    chunk.path("message").path("usage").has("input_tokens")
+                            ? chunk.path("message").path("usage").path("input_tokens").asLong() : null);
+            case "message_delta" -> new StreamChunk("",
+                    finishReason(chunk.path("delta").path("stop_reason").asString("")), null);
+            default -> StreamChunk.text("");
+        };
+    }
+
     private static FinishReason finishReason(String stopReason) {
         return switch (stopReason) {
             case "max_tokens" -> FinishReason.LENGTH;

@@ -56,6 +56,14 @@ class ClaudeTextCodec implements TextCodec {
         return new TextResult(output, reason, Codecs.tokens(headers, prompt, output));
     }
 
+    @Override
+    public StreamChunk chunk(JsonNode chunk) {
+        String reason = chunk.path("stop_reason").asString("");
+        FinishReason finish = reason.isEmpty() || "null".equals(reason) ? null
+                : "max_tokens".equals(reason) ? FinishReason.LENGTH : FinishReason.STOP;
+        return new StreamChunk(chunk.path("completion").asString(""), finish, null);
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Request(String prompt, @JsonProperty("max_tokens_to_sample") int maxTokensToSample,
             @Nullable Double temperature, @JsonProperty("top_p") @Nullable Double topP,

@@ -58,6 +58,13 @@ class TitanTextCodec implements TextCodec {
         return new TextResult(output, finishReason(result.path("completionReason").asString("")), tokens);
     }
 
+    @Override
+    public StreamChunk chunk(JsonNode chunk) {
+        String reason = chunk.path("completionReason").asString("");
+        return new StreamChunk(chunk.path("outputText").asString(""), reason.isEmpty() ? null : finishReason(reason),
+                chunk.path("inputTextTokenCount").isNumber() ? chunk.path("inputTextTokenCount").asLong() : null);
+    }
+
     private static FinishReason finishReason(String reason) {
         return switch (reason) {
             case "LENGTH" -> FinishReason.LENGTH;

@@ -33,7 +33,7 @@ class BedrockWireMockTests {
 
     static final WireMockServer BEDROCK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
-    static final String CLAUDE_PATH = "/model/anthropic.claude-3-haiku-20240307-v1%3A0/invoke";
+    static final String CLAUDE_PATH = "/model/us.anthropic.claude-3-7-sonnet-20250219-v1%3A0/invoke";
 
     @DynamicPropertySource
     static void bedrock(DynamicPropertyRegistry registry) {
@@ -71,15 +71,15 @@ class BedrockWireMockTests {
                      "usage":{"input_tokens":12,"output_tokens":5}}""")));
 
         GatewayHttp.Response response = new GatewayHttp(this.port).post("/v1/text/generations", """
-                {"model":"claude-3-haiku","region":"us-west-2","system":"Be brief.",
+                {"model":"claude-3-7-sonnet","region":"us-west-2","system":"Be brief.",
                  "messages":[{"role":"user","content":"Say hello"}],"maxTokens":100,"temperature":0.2}""");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().path("output").asString()).isEqualTo("Hello from WireMock");
         assertThat(response.json().path("region").asString()).isEqualTo("us-west-2");
         assertThat(response.json().path("usage").path("inputTokens").asLong()).isEqualTo(12);
-        // 12 * 0.00025/1k + 5 * 0.00125/1k
-        assertThat(response.header("X-Gateway-Cost-USD")).isEqualTo("0.00000925");
+        // 12 * 0.003/1k + 5 * 0.015/1k
+        assertThat(response.header("X-Gateway-Cost-USD")).isEqualTo("0.000111");
         BEDROCK.verify(1, postRequestedFor(urlEqualTo(CLAUDE_PATH))
             .withHeader("Authorization", matching("AWS4-HMAC-SHA256 Credential=AKIDWIREMOCKTEST/\\d{8}/us-west-2/"
                     + "bedrock/aws4_request, SignedHeaders=[a-z0-9;-]*host;[a-z0-9;-]*x-amz-date[a-z0-9;-]*, "
@@ -88,6 +88,19 @@ class BedrockWireMockTests {
             .withRequestBody(equalToJson("""
                     {"anthropic_version":"bedrock-2023-05-31","max_tokens":100,"system":"Be brief.",
                      "temperature":0.2,"messages":[{"role":"user","content":"Say hello"}]}""")));
+    }
+
+    @Test
+    void retiredModelIsGoneOnAwsWithoutAnyUpstreamCall() {
+        GatewayHttp.Response response = new GatewayHttp(this.port).post("/v1/text/generations",
+                "{\"model\":\"claude-3-haiku\",\"prompt\":\"hi\"}");
+
+        assertThat(response.status()).isEqualTo(410);
+        assertThat(response.json().path("code").asString()).isEqualTo("MODEL_RETIRED");
+        assertThat(response.json().path("successor").asString()).isEqualTo("claude-haiku-4-5");
+        assertThat(response.header("Sunset")).isEqualTo("Thu, 10 Sep 2026 00:00:00 GMT");
+        assertThat(response.header("Link")).isEqualTo("</v1/models/claude-haiku-4-5>; rel=\"successor-version\"");
+        assertThat(BEDROCK.getAllServeEvents()).isEmpty();
     }
 
     @ParameterizedTest
@@ -109,7 +122,7 @@ class BedrockWireMockTests {
             .withBody("{\"message\":\"upstream says no for arn:aws:bedrock:us-east-1:123456789012:model/x\"}")));
 
         GatewayHttp.Response response = new GatewayHttp(this.port).post("/v1/text/generations",
-                "{\"model\":\"claude-3-haiku\",\"prompt\":\"hi\"}");
+                "{\"model\":\"claude-3-7-sonnet\",\"prompt\":\"hi\"}");
 
         assertThat(response.status()).isEqualTo(status);
         assertThat(response.contentType()).isEqualTo("application/problem+json");

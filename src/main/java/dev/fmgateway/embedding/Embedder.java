@@ -1,0 +1,107 @@
+package dev.fmgateway.embedding;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.catalog.Limits;
+import dev.fmgateway.invocation.CallContext;
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Cost;
+import dev.fmgateway.invocation.EmbeddingInput;
+import dev.fmgateway.invocation.EmbeddingResult;
+import dev.fmgateway.invocation.ModelInvoker;
+import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.web.InvalidRequestException;
+
+/**
+ * Embeds several inputs with a model that takes one input per call: one call per input, in parallel on virtual
+ * threads, results in input order. The first failure fails the whole request (the other calls are cancelled):
+ * never a silently short result.
+ */
+@Component
+class Embedder {
+
+    private final ModelInvoker invoker;
+
+    Embedder(ModelInvoker invoker) {
+        this.invoker = invoker;
+    }
+
+    Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
+        checkLimits(model, inputs);
+        List<Completion> completions = new ArrayList<>(inputs.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Completion>> calls = inputs.stream()
+                .map(input -> threads.submit(() -> this.invoker.invoke(model, input, context)))
+                .toList();
+            for (Future<Completion> call : calls) {
+                completions.add(await(call, calls));
+            }
+        }
+        return Embeddings.of(completions, Boolean.TRUE.equals(inputs.getFirst().normalize()));
+    }
+
+    private static Completion await(Future<Completion> call, List<Future<Completion>> all) {
+        try {
+            return call.get();
+        }
+        catch (ExecutionException ex) {
+            all.forEach(other -> other.cancel(true));
+            throw ex.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(ex.getCause());
+        }
+        catch (InterruptedException ex) {
+            all.forEach(other -> other.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while embedding", ex);
+        }
+    }
+
+    private static void checkLimits(CatalogModel model, List<EmbeddingInput> inputs) {
+        Limits limits = model.limits();
+        if (limits.maxBatch() != null && inputs.size() > limits.maxBatch()) {
+            throw new InvalidRequestException("input", "may hold at most " + limits.maxBatch() + " items for " + model.id());
+        }
+        Integer dimensions = inputs.getFirst().dimensions();
+        if (dimensions != null && !limits.embeddingDimensions().contains(dimensions)) {
+            throw new InvalidRequestException("dimensions", limits.embeddingDimensions().isEmpty()
+                    ? "cannot be chosen for " + model.id() : "must be one of " + limits.embeddingDimensions());
+        }
+        if (limits.maxInputChars() != null) {
+            for (EmbeddingInput input : inputs) {
+                if (input.text() != null && input.text().length() > limits.maxInputChars()) {
+                    throw new InvalidRequestException("input",
+                            "items must be at most " + limits.maxInputChars() + " characters for " + model.id());
+                }
+            }
+        }
+    }
+
+    /** The vectors in input order, with total usage and cost. */
+    record Embeddings(List<float[]> vectors, Usage.Tokens usage, Cost cost, Completion first) {
+
+        static Embeddings of(List<Completion> completions, boolean normalize) {
+            List<float[]> vectors = new ArrayList<>();
+            long tokens = 0;
+            boolean estimated = false;
+            BigDecimal usd = BigDecimal.ZERO;
+            for (Completion completion : completions) {
+                EmbeddingResult result = (EmbeddingResult) completion.result();
+                vectors.add(normalize ? Vectors.normalized(result.vector()) : result.vector());
+                tokens += result.usage().input();
+                estimated |= result.usage().estimated();
+                usd = usd.add(completion.costOrZero().usd());
+            }
+            return new Embeddings(vectors, new Usage.Tokens(tokens, 0, estimated),
+                    new Cost(usd.signum() == 0 ? BigDecimal.ZERO : usd.stripTrailingZeros(), estimated),
+                    completions.getFirst());
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package dev.fmgateway.invocation;
+
+import java.util.List;
+
+/**
+ * A segmentation request: an image and the prompts (points and/or boxes) that say what to segment.
+ *
+ * @param image PNG or JPEG bytes
+ * @param width decoded image width
+ * @param height decoded image height
+ * @param points point prompts
+ * @param boxes box prompts
+ * @param multimask whether to return several candidate masks per prompt
+ */
+public record SegmentationInput(byte[] image, int width, int height, List<Point> points, List<Box> boxes,
+        boolean multimask) implements InferenceRequest {
+
+    public SegmentationInput {
+        points = List.copyOf(points);
+        boxes = List.copyOf(boxes);
+    }
+
+    /** A point prompt; label 1 marks foreground, 0 background. */
+    public record Point(int x, int y, int label) {
+    }
+
+    /** A box prompt, corners inclusive. */
+    public record Box(int x0, int y0, int x1, int y1) {
+    }
+}

@@ -1,0 +1,38 @@
+package dev.fmgateway.invocation;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Receives text as a stream produces it. Implementations forward each delta to the client at once. A sink that
+ * can no longer deliver (client gone) throws {@link ClientGoneException} so the upstream stream is cancelled.
+ */
+public interface TextDeltaSink {
+
+    void delta(String text);
+
+    /** Whether any delta was delivered; after that a failed call must not be retried. */
+    boolean started();
+
+    /**
+     * Thrown by a sink whose client disconnected. Once the adapter has cancelled the upstream stream it rethrows
+     * it with what was produced until then, so the call can still be metered (with estimated usage: the
+     * provider sends no usage for a cancelled stream).
+     */
+    final class ClientGoneException extends RuntimeException {
+
+        private final transient @Nullable TextResult partial;
+
+        public ClientGoneException(Throwable cause) {
+            this(cause, null);
+        }
+
+        public ClientGoneException(Throwable cause, @Nullable TextResult partial) {
+            super("client disconnected", cause);
+            this.partial = partial;
+        }
+
+        public @Nullable TextResult partial() {
+            return this.partial;
+        }
+    }
+}

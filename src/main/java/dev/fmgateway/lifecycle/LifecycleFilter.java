@@ -1,0 +1,35 @@
+package dev.fmgateway.lifecycle;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.catalog.LifecycleStatus;
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Invocation;
+import dev.fmgateway.invocation.InvocationChain;
+import dev.fmgateway.invocation.InvocationFilter;
+import dev.fmgateway.invocation.InvocationOrder;
+
+/** Answers 410 {@code MODEL_RETIRED} (naming the successor) before any routing, unless retired models are served. */
+@Component
+@Order(InvocationOrder.LIFECYCLE)
+class LifecycleFilter implements InvocationFilter {
+
+    private final boolean serveRetired;
+
+    LifecycleFilter(LifecycleProperties properties, @Value("${gateway.mode:emulator}") String mode) {
+        this.serveRetired = properties.serveRetired() != null ? properties.serveRetired() : "emulator".equals(mode);
+    }
+
+    @Override
+    public Completion filter(Invocation invocation, InvocationChain next) {
+        CatalogModel model = invocation.model();
+        if (model.lifecycle().status() == LifecycleStatus.RETIRED && !this.serveRetired
+                && !model.lifecycle().serveRetired()) {
+            throw new ModelRetiredException(model);
+        }
+        return next.proceed(invocation);
+    }
+}

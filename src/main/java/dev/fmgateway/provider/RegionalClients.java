@@ -1,0 +1,35 @@
+package dev.fmgateway.provider;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.utils.SdkAutoCloseable;
+
+/** One long-lived SDK client per region, built on first use and closed with the application. */
+public final class RegionalClients<C extends SdkAutoCloseable> implements AutoCloseable {
+
+    private final Map<String, C> byRegion = new ConcurrentHashMap<>();
+
+    private final Function<String, C> factory;
+
+    public RegionalClients(Function<String, C> factory) {
+        this.factory = factory;
+    }
+
+    public C in(String region) {
+        return this.byRegion.computeIfAbsent(region, this.factory);
+    }
+
+    @Override
+    public void close() {
+        this.byRegion.values().forEach(SdkAutoCloseable::close);
+    }
+
+    /** No SDK retries (the resilience step owns them, or attempts multiply) and the configured call timeout. */
+    public static void configure(ClientOverrideConfiguration.Builder builder, AwsProperties properties) {
+        builder.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(properties.apiCallTimeout());
+    }
+}

@@ -1,0 +1,37 @@
+package dev.fmgateway.provider.bedrock;
+
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.ChatMessage;
+import dev.fmgateway.invocation.TextPrompt;
+
+/** Llama 2 Chat: {@code <s>[INST] <<SYS>>...<</SYS>> user [/INST] assistant </s>} turns. */
+@Component
+class Llama2Codec extends LlamaCodec {
+
+    @Override
+    public PayloadFamily family() {
+        return PayloadFamily.META_LLAMA2;
+    }
+
+    @Override
+    String render(TextPrompt prompt) {
+        StringBuilder text = new StringBuilder();
+        boolean first = true;
+        for (ChatMessage turn : prompt.turns()) {
+            if (turn.role() == ChatMessage.Role.USER) {
+                text.append("<s>[INST] ");
+                if (first && prompt.system() != null) {
+                    text.append("<<SYS>>\n").append(prompt.system()).append("\n<</SYS>>\n\n");
+                }
+                text.append(turn.content()).append(" [/INST]");
+                first = false;
+            }
+            else {
+                text.append(' ').append(turn.content()).append(" </s>");
+            }
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,84 @@
+package dev.fmgateway.provider.sagemaker;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * DJL / LMI container (GPT-J): {@code inputs: [prompt]} + {@code parameters}; answers
+ * {@code [{generated_text}]}, streams JSON lines {@code {"outputs": ["piece"]}}. It takes no stop sequences.
+ */
+@Component
+class DjlCodec implements SageMakerTextCodec {
+
+    private final JsonMapper json;
+
+    DjlCodec(JsonMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public PayloadFamily family() {
+        return PayloadFamily.DJL_LMI;
+    }
+
+    @Override
+    public void check(TextPrompt prompt) {
+        if (!prompt.stopSequences().isEmpty()) {
+            throw new InvalidRequestException("stopSequences", "is not supported by DJL/LMI endpoints");
+        }
+    }
+
+    @Override
+    public Object request(TextPrompt prompt, boolean stream) {
+        boolean sample = prompt.temperature() != null && prompt.temperature() > 0;
+        return new Request(List.of(SageMakerTextCodec.plain(prompt)), new Parameters(prompt.maxTokens(), sample,
+                sample ? prompt.temperature() : null, prompt.topP()));
+    }
+
+    @Override
+    public TextResult response(JsonNode body, TextPrompt prompt) {
+        JsonNode first = body.isArray() ? body.path(0) : body;
+        String output = first.path("generated_text").asString("");
+        long outputTokens = Usage.Tokens.estimate(output);
+        return new TextResult(output, outputTokens >= prompt.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP,
+                new Usage.Tokens(Usage.Tokens.estimate(SageMakerTextCodec.plain(prompt)), outputTokens, true));
+    }
+
+    @Override
+    public boolean streams() {
+        return true;
+    }
+
+    @Override
+    public @Nullable Piece line(String line) {
+        if (line.isBlank()) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder();
+        for (JsonNode piece : this.json.readTree(line).path("outputs")) {
+            text.append(piece.asString(""));
+        }
+        return new Piece(text.toString(), null, null);
+    }
+
+    record Request(List<String> inputs, Parameters parameters) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Parameters(@JsonProperty("max_new_tokens") int maxNewTokens, @JsonProperty("do_sample") boolean doSample,
+            @Nullable Double temperature, @JsonProperty("top_p") @Nullable Double topP) {
+    }
+}

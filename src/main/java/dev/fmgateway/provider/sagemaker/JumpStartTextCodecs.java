@@ -1,0 +1,77 @@
+package dev.fmgateway.provider.sagemaker;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The JumpStart {@code text_inputs} → {@code generated_texts} format, spoken by the legacy Hugging Face text
+ * generation models (GPT-2, GPT-J) and by AlexaTM 20B. {@code max_length} counts generated tokens here.
+ * Neither streams nor takes stop sequences.
+ */
+@Configuration(proxyBeanMethods = false)
+class JumpStartTextCodecs {
+
+    @Bean
+    SageMakerTextCodec jumpStartText() {
+        return new Codec(PayloadFamily.JUMPSTART_TEXT);
+    }
+
+    @Bean
+    SageMakerTextCodec alexaTm() {
+        return new Codec(PayloadFamily.ALEXATM);
+    }
+
+    private static final class Codec implements SageMakerTextCodec {
+
+        private final PayloadFamily family;
+
+        Codec(PayloadFamily family) {
+            this.family = family;
+        }
+
+        @Override
+        public PayloadFamily family() {
+            return this.family;
+        }
+
+        @Override
+        public void check(TextPrompt prompt) {
+            if (!prompt.stopSequences().isEmpty()) {
+                throw new InvalidRequestException("stopSequences", "is not supported by this JumpStart endpoint");
+            }
+        }
+
+        @Override
+        public Object request(TextPrompt prompt, boolean stream) {
+            boolean sample = prompt.temperature() != null && prompt.temperature() > 0;
+            return new Request(SageMakerTextCodec.plain(prompt), prompt.maxTokens(), 1, sample,
+                    sample ? prompt.temperature() : null, prompt.topP());
+        }
+
+        @Override
+        public TextResult response(JsonNode body, TextPrompt prompt) {
+            String output = body.has("generated_texts") ? body.path("generated_texts").path(0).asString("")
+                    : body.path("generated_text").asString("");
+            long outputTokens = Usage.Tokens.estimate(output);
+            return new TextResult(output, outputTokens >= prompt.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP,
+                    new Usage.Tokens(Usage.Tokens.estimate(SageMakerTextCodec.plain(prompt)), outputTokens, true));
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Request(@JsonProperty("text_inputs") String textInputs, @JsonProperty("max_length") int maxLength,
+            @JsonProperty("num_return_sequences") int numReturnSequences, @JsonProperty("do_sample") boolean doSample,
+            @Nullable Double temperature, @JsonProperty("top_p") @Nullable Double topP) {
+    }
+}

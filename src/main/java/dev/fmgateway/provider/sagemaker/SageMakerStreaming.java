@@ -1,0 +1,136 @@
+package dev.fmgateway.provider.sagemaker;
+
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.TextDeltaSink;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.StreamInterruptedException;
+import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.provider.UpstreamException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * InvokeEndpointWithResponseStream: raw container bytes arrive in PayloadParts that may split a line; complete
+ * lines are decoded by the container's codec and their text goes to the client at once.
+ */
+@Component
+class SageMakerStreaming {
+
+    private final SageMakerClients clients;
+
+    private final JsonMapper json;
+
+    SageMakerStreaming(SageMakerClients clients, JsonMapper json) {
+        this.clients = clients;
+        this.json = json;
+    }
+
+    TextResult stream(CatalogModel model, Deployment deployment, SageMakerTextCodec codec, Object payload,
+            TextStream stream) {
+        InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
+            .endpointName(deployment.upstreamId())
+            .contentType("application/json")
+            .accept(codec.family() == dev.fmgateway.catalog.PayloadFamily.DJL_LMI ? "application/jsonlines"
+                    : "application/json")
+            .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(payload)))
+            .build();
+        Collector collector = new Collector(codec, stream.sink());
+        AtomicReference<@Nullable RuntimeException> local = new AtomicReference<>();
+        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
+            .builder()
+            .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder().onPayloadPart(part -> {
+                try {
+                    collector.lines(collector.buffer.add(part.bytes().asByteArray()));
+                }
+                catch (JacksonException ex) {
+                    local.set(new UpstreamErrorException(model.id(), "a streamed line was not valid JSON"));
+                    throw ex;
+                }
+                catch (RuntimeException ex) {
+                    local.set(ex);
+                    throw ex;
+                }
+            }).build())
+            .build();
+        CompletableFuture<Void> call = this.clients.in(deployment.region())
+            .invokeEndpointWithResponseStream(request, handler);
+        try {
+            call.join();
+            collector.lines(java.util.List.of(collector.buffer.rest()));
+        }
+        catch (CompletionException | CancellationException ex) {
+            call.cancel(true);
+            RuntimeException failure = local.get();
+            if (failure instanceof TextDeltaSink.ClientGoneException gone) {
+                throw new TextDeltaSink.ClientGoneException(gone.getCause(),
+                        collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens()));
+            }
+            UpstreamException upstream = failure instanceof UpstreamException u ? u
+                    : SageMakerErrors.translate(model.id(), ex);
+            throw stream.sink().started() ? new StreamInterruptedException(upstream) : upstream;
+        }
+        return collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens());
+    }
+
+    private static final class Collector {
+
+        final LineBuffer buffer = new LineBuffer();
+
+        private final SageMakerTextCodec codec;
+
+        private final TextDeltaSink sink;
+
+        private final StringBuilder text = new StringBuilder();
+
+        private @Nullable FinishReason finishReason;
+
+        private @Nullable Long outputTokens;
+
+        Collector(SageMakerTextCodec codec, TextDeltaSink sink) {
+            this.codec = codec;
+            this.sink = sink;
+        }
+
+        void lines(java.util.List<String> lines) {
+            for (String line : lines) {
+                SageMakerTextCodec.Piece piece = line.isBlank() ? null : this.codec.line(line);
+                if (piece == null) {
+                    continue;
+                }
+                if (piece.finishReason() != null) {
+                    this.finishReason = piece.finishReason();
+                }
+                if (piece.outputTokens() != null) {
+                    this.outputTokens = piece.outputTokens();
+                }
+                if (!piece.text().isEmpty()) {
+                    this.text.append(piece.text());
+                    this.sink.delta(piece.text());
+                }
+            }
+        }
+
+        TextResult result(String promptText, int maxTokens) {
+            String output = this.text.toString();
+            long generated = this.outputTokens != null ? this.outputTokens : Usage.Tokens.estimate(output);
+            FinishReason reason = this.finishReason != null ? this.finishReason
+                    : generated >= maxTokens ? FinishReason.LENGTH : FinishReason.STOP;
+            return new TextResult(output, reason, new Usage.Tokens(Usage.Tokens.estimate(promptText), generated, true));
+        }
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Image segmentation route.
+ */
+@NullMarked
+package dev.fmgateway.segmentation;
+
+import org.jspecify.annotations.NullMarked;

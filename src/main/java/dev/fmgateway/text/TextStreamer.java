@@ -1,0 +1,70 @@
+package dev.fmgateway.text;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.invocation.CallContext;
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.CostViews;
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.ModelInvoker;
+import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.invocation.TextDeltaSink;
+import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.invocation.UsageView;
+import dev.fmgateway.web.ApiException;
+import dev.fmgateway.web.ProblemBodies;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code "stream": true}: runs the call on the request's own (virtual) thread and writes {@code delta} events
+ * as they come, then one {@code done} event with finish reason, usage and cost from the stream's metadata. A
+ * failure before the first event is an ordinary problem response; after it, one {@code error} event carrying the
+ * problem object ends the stream.
+ */
+@Component
+class TextStreamer {
+
+    private final ModelInvoker invoker;
+
+    private final JsonMapper json;
+
+    TextStreamer(ModelInvoker invoker, JsonMapper json) {
+        this.invoker = invoker;
+        this.json = json;
+    }
+
+    void stream(CatalogModel model, TextPrompt prompt, CallContext context, HttpServletResponse response) {
+        HttpHeaders lifecycle = new HttpHeaders();
+        ModelResponseHeaders.lifecycle(model, lifecycle);
+        lifecycle.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setHeader("X-Gateway-Model", model.id());
+        SseWriter writer = new SseWriter(response, this.json);
+        long started = System.nanoTime();
+        try {
+            Completion completion = this.invoker.invoke(model, new TextStream(prompt, writer), context);
+            TextResult result = (TextResult) completion.result();
+            writer.event("done", new Done(model.id(), completion.deployment().region(), result.finishReason(),
+                    UsageView.Tokens.of(result.usage()), CostViews.of(completion),
+                    (System.nanoTime() - started) / 1_000_000));
+        }
+        catch (TextDeltaSink.ClientGoneException gone) {
+            // The client left; the upstream stream was cancelled. Nothing more can be written.
+        }
+        catch (ApiException ex) {
+            if (!writer.started()) {
+                throw ex;
+            }
+            writer.event("error", ProblemBodies.of(ex, "/v1/text/generations"));
+        }
+    }
+
+    record Done(String model, String region, FinishReason finishReason, UsageView.Tokens usage,
+            UsageView.CostView cost, long latencyMs) {
+    }
+}
