@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,8 +19,11 @@ class CatalogController {
 
     private final ModelCatalog catalog;
 
-    CatalogController(ModelCatalog catalog) {
+    private final AvailabilityReport availability;
+
+    CatalogController(ModelCatalog catalog, org.springframework.beans.factory.ObjectProvider<AvailabilityReport> report) {
         this.catalog = catalog;
+        this.availability = report.getIfAvailable(() -> id -> null);
     }
 
     @GetMapping
@@ -31,13 +35,17 @@ class CatalogController {
                 && (region == null || model.offeredIn(region))
                 && (provider == null || matchesProvider(model, provider))
                 && (lifecycle == null || model.lifecycle().status() == lifecycle);
-        List<CatalogModel> models = this.catalog.all().stream().filter(filter).toList();
+        List<ModelView> models = this.catalog.all().stream().filter(filter).map(this::view).toList();
         return new ModelList(models, models.size());
     }
 
     @GetMapping("/{modelId}")
-    CatalogModel get(@PathVariable String modelId) {
-        return this.catalog.require(modelId);
+    ModelView get(@PathVariable String modelId) {
+        return view(this.catalog.require(modelId));
+    }
+
+    private ModelView view(CatalogModel model) {
+        return new ModelView(model, this.availability.of(model.id()));
     }
 
     private static boolean matchesProvider(CatalogModel model, String provider) {
@@ -46,6 +54,10 @@ class CatalogController {
                 || model.backend().name().equalsIgnoreCase(provider);
     }
 
-    record ModelList(List<CatalogModel> models, int count) {
+    record ModelList(List<ModelView> models, int count) {
+    }
+
+    /** A catalog entry and, when the control plane was asked at start-up, what it said. */
+    record ModelView(@JsonUnwrapped CatalogModel model, @Nullable Availability availability) {
     }
 }

@@ -59,7 +59,7 @@ final class FaultErrors {
         return new ApiException(400, "ValidationError", "Endpoint " + endpoint + " of account " + ACCOUNT + " not found.");
     }
 
-    private static ApiException modelError(String endpoint, String region, int status, String original,
+    static ApiException modelError(String endpoint, String region, int status, String original,
             @Nullable String message) {
         String kind = status >= 500 || status == 0 ? "server" : "client";
         String text = message != null ? message : "Received " + kind + " error (" + status + ") from primary with message \""

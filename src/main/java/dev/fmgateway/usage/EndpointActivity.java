@@ -14,7 +14,6 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Backend;
-import dev.fmgateway.catalog.Deployment;
 
 /**
  * When each configured SageMaker endpoint was last called, seeded from the ledger at startup and kept in memory
@@ -63,10 +62,9 @@ class EndpointActivity implements SmartInitializingSingleton {
         });
     }
 
-    void called(Deployment deployment, Instant at) {
-        if (deployment.backend() == Backend.SAGEMAKER
-                && this.properties.endpoints().containsKey(deployment.upstreamId())) {
-            this.lastCalls.merge(deployment.upstreamId(), at, EndpointActivity::later);
+    void called(Backend backend, String upstreamId, Instant at) {
+        if (backend == Backend.SAGEMAKER && this.properties.endpoints().containsKey(upstreamId)) {
+            this.lastCalls.merge(upstreamId, at, EndpointActivity::later);
         }
     }
 

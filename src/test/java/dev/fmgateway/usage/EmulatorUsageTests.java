@@ -17,8 +17,7 @@ import dev.fmgateway.support.GatewayHttp;
  * call to a SageMaker endpoint lands in the ledger and in the endpoint cost report.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "spring.datasource.url=jdbc:h2:mem:emulator-usage-tests;DB_CLOSE_DELAY=-1",
-                "gateway.emulator.sagemaker-endpoints." + EmulatorUsageTests.FALCON_ENDPOINT + "=tgi" })
+        properties = "spring.datasource.url=jdbc:h2:mem:emulator-usage-tests;DB_CLOSE_DELAY=-1")
 class EmulatorUsageTests {
 
     static final String FALCON_ENDPOINT = "jumpstart-dft-hf-llm-falcon-7b-instruct-bf16";
@@ -33,7 +32,6 @@ class EmulatorUsageTests {
     void sageMakerCallsAreRecordedAndReportedPerEndpointWithoutKeys() throws Exception {
         GatewayHttp http = new GatewayHttp(this.port);
 
-        // Succeeds once the emulator serves TGI containers; a failed call counts for the endpoint all the same.
         GatewayHttp.Response call = http.post("/v1/text/generations",
                 "{\"model\":\"falcon-7b-instruct\",\"prompt\":\"Write a haiku about the sea\",\"maxTokens\":60}");
         assertThat(this.ledger.awaitWritten(Duration.ofSeconds(10))).isTrue();
@@ -42,7 +40,9 @@ class EmulatorUsageTests {
         JsonNode falcon = find(usage.path("groups"), "model", "falcon-7b-instruct");
         assertThat(falcon.path("apiKey").asString()).isEqualTo("anonymous");
         assertThat(falcon.path("requests").asLong()).isEqualTo(1);
-        assertThat(falcon.path("failedRequests").asLong()).isEqualTo(call.status() == 200 ? 0 : 1);
+        assertThat(call.status()).as(call.body()).isEqualTo(200);
+        assertThat(falcon.path("failedRequests").asLong()).isZero();
+        assertThat(falcon.path("inputTokens").asLong()).isEqualTo(call.json().path("usage").path("inputTokens").asLong());
         JsonNode report = http.get("/v1/usage/endpoints").json();
         JsonNode endpoint = find(report.path("endpoints"), "endpoint", FALCON_ENDPOINT);
         assertThat(endpoint.path("calls").asLong()).isEqualTo(1);

@@ -16,7 +16,6 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import dev.fmgateway.catalog.Backend;
-import dev.fmgateway.catalog.Deployment;
 
 /** Idle detection and instance-hour prices of SageMaker endpoints, with a clock the test moves. */
 class EndpointActivityTests {
@@ -46,8 +45,8 @@ class EndpointActivityTests {
         assertThat(activity.idle("sam-endpoint")).isTrue();
         assertThat(gauge("gateway.sagemaker.endpoint.idle", "sam-endpoint")).isEqualTo(61 * 60);
 
-        activity.called(new Deployment(Backend.SAGEMAKER, "us-east-1", "sam-endpoint"), this.clock.now);
-        activity.called(new Deployment(Backend.BEDROCK, "us-east-1", "sdxl-endpoint"), this.clock.now);
+        activity.called(Backend.SAGEMAKER, "sam-endpoint", this.clock.now);
+        activity.called(Backend.BEDROCK, "sdxl-endpoint", this.clock.now);
 
         assertThat(activity.idle("sam-endpoint")).isFalse();
         assertThat(activity.lastCall("sdxl-endpoint")).isNull();

@@ -9,10 +9,12 @@ import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.StreamInterruptedException;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -37,7 +39,8 @@ class BedrockStreaming {
         this.json = json;
     }
 
-    TextResult stream(CatalogModel model, Deployment deployment, TextCodec codec, Object payload, TextStream stream) {
+    TextResult stream(CatalogModel model, Deployment deployment, TextCodec codec, Object payload, TextStream stream,
+            Deadline deadline) {
         InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder()
             .modelId(deployment.upstreamId())
             .contentType("application/json")
@@ -64,9 +67,10 @@ class BedrockStreaming {
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeModelWithResponseStream(request, handler);
         try {
-            call.join();
+            Upstream.await(call, deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r ? r
+                    : new CompletionException(failure));
         }
-        catch (CompletionException | java.util.concurrent.CancellationException ex) {
+        catch (RuntimeException ex) {
             call.cancel(true);
             throw failure(model, stream, state, localFailure.get(), ex);
         }

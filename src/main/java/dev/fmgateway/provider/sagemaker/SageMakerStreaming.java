@@ -11,11 +11,13 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.Usage;
 import dev.fmgateway.provider.StreamInterruptedException;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -41,7 +43,8 @@ class SageMakerStreaming {
     }
 
     TextResult stream(CatalogModel model, Deployment deployment, SageMakerTextCodec codec, Object payload,
-            TextStream stream) {
+            TextStream stream,
+            Deadline deadline) {
         InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
             .endpointName(deployment.upstreamId())
             .contentType("application/json")
@@ -70,10 +73,11 @@ class SageMakerStreaming {
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeEndpointWithResponseStream(request, handler);
         try {
-            call.join();
+            Upstream.await(call, deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r ? r
+                    : new CompletionException(failure));
             collector.lines(java.util.List.of(collector.buffer.rest()));
         }
-        catch (CompletionException | CancellationException ex) {
+        catch (RuntimeException ex) {
             call.cancel(true);
             RuntimeException failure = local.get();
             if (failure instanceof TextDeltaSink.ClientGoneException gone) {
