@@ -16,11 +16,16 @@ import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.catalog.Price;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Cost;
+import dev.fmgateway.invocation.EmbeddingResult;
+import dev.fmgateway.invocation.ImageResult;
+import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.SegmentationResult;
 import dev.fmgateway.invocation.TextDeltaSink;
+import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
 
 /**
@@ -62,8 +67,8 @@ class CostMeteringFilter implements InvocationFilter {
 
     private void count(Completion completion, Cost cost) {
         CatalogModel model = completion.model();
-        String[] tags = { "model", model.id(), "backend", model.backend().name().toLowerCase(), "region",
-                completion.deployment().region() };
+        String[] tags = { "model", model.id(), "backend", completion.deployment().backend().name().toLowerCase(),
+                "region", completion.deployment().region(), "capability", capability(completion.result()) };
         switch (completion.result().usage()) {
             case Usage.Tokens(long input, long output, boolean estimated) -> {
                 Counter.builder("gateway.tokens").tags(tags).tag("direction", "input").register(this.meters)
@@ -78,6 +83,15 @@ class CostMeteringFilter implements InvocationFilter {
         }
         Counter.builder("gateway.cost").baseUnit("usd").tags(tags).register(this.meters)
             .increment(cost.usd().doubleValue());
+    }
+
+    private static String capability(InferenceResult result) {
+        return switch (result) {
+            case TextResult text -> "text";
+            case ImageResult image -> "image";
+            case EmbeddingResult embedding -> "embedding";
+            case SegmentationResult segmentation -> "segmentation";
+        };
     }
 
     /** Every Bedrock model needs a price for what it bills in each of its regions; SageMaker bills by the hour. */

@@ -20,11 +20,10 @@ import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
 import dev.fmgateway.provider.Upstream;
-import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -116,11 +115,6 @@ class BedrockAdapter implements ProviderAdapter {
     }
 
     private JsonNode parse(CatalogModel model, InvokeModelResponse response) {
-        try {
-            return this.json.readTree(response.body().asByteArray());
-        }
-        catch (JacksonException ex) {
-            throw new UpstreamErrorException(model.id(), "the model's answer was not valid JSON");
-        }
+        return UpstreamJson.read(this.json, response.body().asByteArray(), model.id());
     }
 }

@@ -1,21 +1,15 @@
 package dev.fmgateway.provider.bedrock;
 
-import java.util.concurrent.CompletionException;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.provider.UpstreamErrors;
 import dev.fmgateway.provider.UpstreamException;
-import dev.fmgateway.provider.UpstreamMessages;
 import dev.fmgateway.provider.UpstreamThrottledException;
 import dev.fmgateway.provider.UpstreamTimeoutException;
 import dev.fmgateway.provider.UpstreamUnavailableException;
 import dev.fmgateway.provider.UpstreamValidationException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
-import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;
 import software.amazon.awssdk.services.bedrockruntime.model.ModelErrorException;
@@ -30,8 +24,6 @@ import software.amazon.awssdk.services.bedrockruntime.model.ValidationException;
 
 /** The one table from Bedrock Runtime failures to the gateway's upstream error taxonomy. */
 final class BedrockErrors {
-
-    private static final Logger log = LoggerFactory.getLogger(BedrockErrors.class);
 
     private BedrockErrors() {
     }
@@ -50,21 +42,11 @@ final class BedrockErrors {
     }
 
     static UpstreamException translate(String modelId, Throwable failure) {
-        Throwable ex = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
-                : failure;
+        Throwable ex = UpstreamErrors.unwrap(failure);
         if (ex instanceof UpstreamException upstream) {
             return upstream;
         }
-        String message = ex instanceof AwsServiceException aws && aws.awsErrorDetails() != null
-                ? UpstreamMessages.sanitize(aws.awsErrorDetails().errorMessage()) : "no message from the provider";
-        if (ex instanceof AwsServiceException aws) {
-            log.warn("Bedrock call for {} failed: {} (HTTP {}, upstream request {})", modelId,
-                    aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "?", aws.statusCode(),
-                    aws.requestId());
-        }
-        else {
-            log.warn("Bedrock call for {} failed: {}", modelId, ex.toString());
-        }
+        String message = UpstreamErrors.describe("Bedrock", modelId, ex);
         return switch (ex) {
             case ValidationException e -> new UpstreamValidationException(modelId, message);
             case ThrottlingException e -> new UpstreamThrottledException(modelId, retryAfter(e), true);
@@ -79,13 +61,7 @@ final class BedrockErrors {
                     "the provider does not serve this model (retired or not enabled): " + message);
             case InternalServerException e -> new UpstreamUnavailableException(modelId, message, 1);
             case ServiceUnavailableException e -> new UpstreamUnavailableException(modelId, message, 1);
-            case ApiCallTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer within the call timeout");
-            case ApiCallAttemptTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer in time");
-            case AwsServiceException e when e.statusCode() == 429 -> new UpstreamThrottledException(modelId, 1, true);
-            case AwsServiceException e when e.statusCode() >= 500 -> new UpstreamUnavailableException(modelId, message, 1);
-            case AwsServiceException e -> new UpstreamErrorException(modelId, message);
-            case SdkClientException e -> new UpstreamUnavailableException(modelId, "the provider could not be reached", 1);
-            default -> new UpstreamErrorException(modelId, "unexpected failure");
+            default -> UpstreamErrors.generic(modelId, ex, message);
         };
     }
 }

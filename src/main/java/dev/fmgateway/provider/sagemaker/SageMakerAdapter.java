@@ -20,10 +20,9 @@ import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
 import dev.fmgateway.provider.Upstream;
-import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -107,11 +106,6 @@ class SageMakerAdapter implements ProviderAdapter {
             .build();
         byte[] body = Upstream.await(this.clients.in(deployment.region()).invokeEndpoint(request), deadline,
                 model.id(), SageMakerErrors::translate).body().asByteArray();
-        try {
-            return this.json.readTree(body);
-        }
-        catch (JacksonException ex) {
-            throw new UpstreamErrorException(model.id(), "the endpoint's answer was not valid JSON");
-        }
+        return UpstreamJson.read(this.json, body, model.id());
     }
 }

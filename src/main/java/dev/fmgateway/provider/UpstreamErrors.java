@@ -1,0 +1,71 @@
+package dev.fmgateway.provider;
+
+import java.util.concurrent.CompletionException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
+import software.amazon.awssdk.core.exception.SdkClientException;
+
+/**
+ * What the Bedrock and SageMaker error tables share: unwrapping, a safe message, one log line, and the mapping
+ * of failures that are not specific to either service (timeouts, throttling, 5xx, unreachable).
+ */
+public final class UpstreamErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(UpstreamErrors.class);
+
+    private UpstreamErrors() {
+    }
+
+    /** The SDK's failure without the future's wrapper. */
+    public static Throwable unwrap(Throwable failure) {
+        return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
+    }
+
+    /** Logs the failure (code, status, upstream request id; never credentials) and returns its safe message. */
+    public static String describe(String service, String modelId, Throwable ex) {
+        if (ex instanceof AwsServiceException aws) {
+            log.warn("{} call for {} failed: {} (HTTP {}, upstream request {})", service, modelId,
+                    aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "?", aws.statusCode(),
+                    aws.requestId());
+            return aws.awsErrorDetails() != null ? UpstreamMessages.sanitize(aws.awsErrorDetails().errorMessage())
+                    : "no message from the provider";
+        }
+        log.warn("{} call for {} failed: {}", service, modelId, ex.toString());
+        return "no message from the provider";
+    }
+
+    /** Failures either service can produce: timeouts, throttling, 5xx, other errors, no connection. */
+    public static UpstreamException generic(String modelId, Throwable ex, String message) {
+        return switch (ex) {
+            case ApiCallTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer within the call timeout");
+            case ApiCallAttemptTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer in time");
+            case AwsServiceException e when e.statusCode() == 429 || isThrottling(e) ->
+                new UpstreamThrottledException(modelId, 1, true);
+            case AwsServiceException e when e.statusCode() >= 500 -> new UpstreamUnavailableException(modelId, message, 1);
+            case AwsServiceException e -> new UpstreamErrorException(modelId, message);
+            case SdkClientException e when timedOut(e) -> new UpstreamTimeoutException(modelId, "no answer in time");
+            case SdkClientException e -> new UpstreamUnavailableException(modelId, "the provider could not be reached", 1);
+            default -> new UpstreamErrorException(modelId, "unexpected failure");
+        };
+    }
+
+    /** SageMaker reports throttling as HTTP 400 with error code ThrottlingException. */
+    private static boolean isThrottling(AwsServiceException e) {
+        return e.awsErrorDetails() != null && "ThrottlingException".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /** A read timeout of the HTTP client surfaces as a client exception caused by a timeout. */
+    private static boolean timedOut(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.util.concurrent.TimeoutException || t.getClass().getSimpleName().contains("Timeout")) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
