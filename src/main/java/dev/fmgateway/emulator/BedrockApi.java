@@ -27,6 +27,12 @@ final class BedrockApi {
             Family.TITAN_TEXT, new TitanText(),
             Family.LLAMA, new Llama(),
             Family.JURASSIC, new Jurassic());
+    private final Map<Family, InvokeOnlyFamily> invokeOnlyFamilies = Map.of(
+            Family.TITAN_EMBED_TEXT, new TitanEmbeddings(),
+            Family.TITAN_EMBED_IMAGE, new TitanEmbeddings(),
+            Family.TITAN_IMAGE, new TitanImage(),
+            Family.SDXL, new StableDiffusionXl(),
+            Family.STABILITY, new StabilityImage());
     private final Converse converse = new Converse();
 
     void handle(Call call) {
@@ -49,9 +55,11 @@ final class BedrockApi {
         switch (operation) {
             case "invoke" -> {
                 if (family == null) {
-                    throw ApiException.validation(BedrockModel.INVALID);
+                    invokeOnly(call, model, invokeOnlyFamilies.get(model.family()));
                 }
-                invoke(call, model, family);
+                else {
+                    invoke(call, model, family);
+                }
             }
             case "invoke-with-response-stream" -> invokeStream(call, model, family, fault);
             case "converse" -> converse.converse(call, model, family);
@@ -69,6 +77,17 @@ final class BedrockApi {
                 "X-Amzn-Bedrock-Input-Token-Count", Integer.toString(request.inputTokens()),
                 "X-Amzn-Bedrock-Output-Token-Count", Integer.toString(generation.outputTokens()),
                 "X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.exchange().elapsedMillis())));
+    }
+
+    private static void invokeOnly(Call call, BedrockModel model, InvokeOnlyFamily family) {
+        checkContentType(call.exchange());
+        InvokeOnlyFamily.Answer answer = family.invoke(Json.parseObject(call.exchange().body()), model);
+        Map<String, String> headers = new java.util.LinkedHashMap<>();
+        if (answer.inputTokens() != null) {
+            headers.put("X-Amzn-Bedrock-Input-Token-Count", Integer.toString(answer.inputTokens()));
+        }
+        headers.put("X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.exchange().elapsedMillis()));
+        call.exchange().sendJson(200, answer.body(), headers);
     }
 
     private static void invokeStream(Call call, BedrockModel model, TextFamily family,
