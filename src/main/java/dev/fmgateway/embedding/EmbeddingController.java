@@ -100,13 +100,15 @@ class EmbeddingController {
 
     private static List<EmbeddingInput> inputs(EmbeddingRequest request, CatalogModel model) {
         byte[] image = request.image() != null ? Base64Images.read("image", request.image(), 2048).data() : null;
-        if (request.input() == null && image == null) {
+        // Clients generated from the spec send an unset array as []: treat it as absent.
+        boolean noText = request.input() == null || request.input().isEmpty();
+        if (noText && image == null) {
             throw new InvalidRequestException("input", "is required (or image, for multimodal models)");
         }
         if (image != null && model.family() != dev.fmgateway.catalog.PayloadFamily.TITAN_EMBED_IMAGE) {
             throw new InvalidRequestException("image", "is only accepted by multimodal embedding models");
         }
-        if (request.input() == null) {
+        if (noText) {
             return List.of(new EmbeddingInput(null, image, request.dimensions(), request.normalize()));
         }
         return request.input()

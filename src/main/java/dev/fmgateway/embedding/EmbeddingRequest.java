@@ -22,10 +22,9 @@ record EmbeddingRequest(
         @Schema(description = "Catalog id or alias of an EMBEDDING model", example = "titan-embed-text-v2")
         @NotBlank @Size(max = 256) String model,
         @ArraySchema(arraySchema = @Schema(description = "Texts to embed; a single string is accepted as well, "
-                + "at most the model's `limits.maxBatch` items of `limits.maxInputChars` characters",
+                + "at most the model's `limits.maxBatch` items of `limits.maxInputChars` characters; [] counts as absent",
                 example = "[\"red apples\", \"green pears\"]"))
-        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable @Size(min = 1,
-                max = 256) List<@NotNull @Size(max = 50_000) String> input,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable @Size(max = 256) List<@NotNull @Size(max = 50_000) String> input,
         @Schema(description = "Base64 PNG or JPEG to embed (multimodal models only)", format = "byte",
                 example = "iVBORw0KGgo=") @Nullable String image,
         @Schema(description = "Vector length, one of the model's `limits.embeddingDimensions` (the first is the default)",

@@ -26,7 +26,7 @@ record TextGenerationRequest(
         @Schema(description = "A raw prompt, sent as one user turn (or as the model's native prompt)",
                 example = "Write a haiku about the sea") @Nullable @Size(max = 400_000) String prompt,
         @ArraySchema(arraySchema = @Schema(description = "A conversation, oldest turn first; the model family's "
-                + "codec renders it in its own format")) @Nullable @Size(min = 1,
+                + "codec renders it in its own format; an empty array counts as absent")) @Nullable @Size(
                         max = 1000) List<@Valid @NotNull Message> messages,
         @Schema(description = "System instructions", example = "Answer in one sentence.")
         @Nullable @Size(max = 100_000) String system,
@@ -43,9 +43,10 @@ record TextGenerationRequest(
         @Schema(description = "Answer as Server-Sent Events (`text/event-stream`): `delta` events, then one `done` "
                 + "event (or one `error` event)", defaultValue = "false") @Nullable Boolean stream) {
 
+    // Clients generated from the spec send optional arrays as [] rather than leaving them out: [] means absent.
     @AssertTrue(message = "give either prompt or messages, not both")
     boolean isPromptOrMessages() {
-        return (this.prompt == null) != (this.messages == null);
+        return (this.prompt == null) != (this.messages == null || this.messages.isEmpty());
     }
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")
