@@ -11,9 +11,9 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** Body of {@code POST /v1/images/generations}. */
+/** Body of {@code POST /v1/images/generations}. Public for other dialects of the route (OpenAI-compatible). */
 @Schema(description = "An image generation request")
-record ImageGenerationRequest(
+public record ImageGenerationRequest(
         @Schema(description = "Catalog id or alias of an IMAGE_GENERATION model", example = "titan-image-v2")
         @NotBlank @Size(max = 256) String model,
         @Schema(description = "What to draw", example = "a lighthouse at dusk") @NotBlank @Size(max = 10_000) String prompt,

@@ -18,9 +18,12 @@ import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.invocation.ChatMessage;
 
-/** Body of {@code POST /v1/text/generations}: a raw {@code prompt} or a {@code messages} conversation. */
+/**
+ * Body of {@code POST /v1/text/generations}: a raw {@code prompt} or a {@code messages} conversation. Public so that
+ * other dialects of the route (the OpenAI-compatible one) translate into it and get the same validation.
+ */
 @Schema(description = "A text generation request: give either `prompt` or `messages`, not both.")
-record TextGenerationRequest(
+public record TextGenerationRequest(
         @Schema(description = "Catalog id or alias of a TEXT_GENERATION or CHAT model (GET /v1/models)",
                 example = "claude-haiku-4-5") @NotBlank @Size(max = 256) String model,
         @Schema(description = "A raw prompt, sent as one user turn (or as the model's native prompt)",
@@ -50,7 +53,7 @@ record TextGenerationRequest(
     }
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")
-    record Message(@Schema(description = "Who said it", example = "user") @NotNull ChatMessage.Role role,
+    public record Message(@Schema(description = "Who said it", example = "user") @NotNull ChatMessage.Role role,
             @Schema(description = "What was said", example = "What is a foundation model?") @NotNull @Size(max = 400_000) String content) {
     }
 }
