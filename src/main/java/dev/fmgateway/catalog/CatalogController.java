@@ -4,10 +4,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +24,11 @@ class CatalogController {
 
     private final ModelCatalog catalog;
 
-    CatalogController(ModelCatalog catalog) {
+    private final AvailabilityReport availability;
+
+    CatalogController(ModelCatalog catalog, org.springframework.beans.factory.ObjectProvider<AvailabilityReport> report) {
         this.catalog = catalog;
+        this.availability = report.getIfAvailable(() -> id -> null);
     }
 
     @GetMapping
@@ -41,15 +45,19 @@ class CatalogController {
                 && (region == null || model.offeredIn(region))
                 && (provider == null || matchesProvider(model, provider))
                 && (lifecycle == null || model.lifecycle().status() == lifecycle);
-        List<CatalogModel> models = this.catalog.all().stream().filter(filter).toList();
+        List<ModelView> models = this.catalog.all().stream().filter(filter).map(this::view).toList();
         return new ModelList(models, models.size());
     }
 
     @GetMapping("/{modelId}")
     @Operation(operationId = "getModel", summary = "Get one model",
             description = "One catalog entry, by catalog id or any alias (e.g. the native Bedrock model id).")
-    CatalogModel get(@Parameter(description = "Catalog id or alias", example = "claude-haiku-4-5") @PathVariable String modelId) {
-        return this.catalog.require(modelId);
+    ModelView get(@Parameter(description = "Catalog id or alias", example = "claude-haiku-4-5") @PathVariable String modelId) {
+        return view(this.catalog.require(modelId));
+    }
+
+    private ModelView view(CatalogModel model) {
+        return new ModelView(model, this.availability.of(model.id()));
     }
 
     private static boolean matchesProvider(CatalogModel model, String provider) {
@@ -59,7 +67,12 @@ class CatalogController {
     }
 
     @Schema(description = "Catalog entries matching the filters")
-    record ModelList(@Schema(description = "The models, in catalog order") List<CatalogModel> models,
+    record ModelList(@Schema(description = "The models, in catalog order") List<ModelView> models,
             @Schema(description = "Number of models returned", example = "3") int count) {
+    }
+
+    /** A catalog entry and, when the control plane was asked at start-up, what it said. */
+    @Schema(name = "Model", description = "A catalog entry and, when the control plane was asked at start-up, what it said")
+    record ModelView(@JsonUnwrapped CatalogModel model, @Nullable Availability availability) {
     }
 }

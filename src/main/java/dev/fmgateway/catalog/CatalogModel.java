@@ -1,5 +1,6 @@
 package dev.fmgateway.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
@@ -25,17 +26,46 @@ public record CatalogModel(
         @Schema(description = "AWS regions where it can be called", example = "[\"us-east-1\", \"us-west-2\"]")
         List<String> regions,
         @Schema(description = "Region used when the caller pins none", example = "us-east-1") String defaultRegion,
+        @Schema(description = "Where the model can be called, in failover order") List<Deployment> deployments,
         Limits limits, Pricing pricing, Lifecycle lifecycle,
-        @Schema(description = "What the model is", example = "Fast, low-cost Claude (Messages API)") @Nullable String description) {
-
+        @Schema(description = "What the model is", example = "Fast, low-cost Claude (Messages API)") @Nullable String description,
+        @Schema(description = "Deadline of one call to this model, if it differs from the gateway's (ISO-8601)",
+                type = "string", example = "PT60S") @Nullable Duration timeout) {
     static CatalogModel of(String id, CatalogProperties.Entry entry) {
-        String defaultRegion = entry.defaultRegion() != null ? entry.defaultRegion() : entry.regions().getFirst();
+        List<Deployment> deployments = deployments(entry);
+        List<String> regions = deployments.stream().map(Deployment::region).distinct().toList();
+        String defaultRegion = entry.defaultRegion() != null ? entry.defaultRegion() : regions.getFirst();
         return new CatalogModel(id, entry.name(), entry.vendor(), entry.backend(), entry.family(), entry.upstreamId(),
                 List.copyOf(entry.aliases()), Set.copyOf(entry.capabilities()), entry.streaming(),
-                List.copyOf(entry.languages()), List.copyOf(entry.regions()), defaultRegion,
+                List.copyOf(entry.languages()), regions, defaultRegion, deployments,
                 entry.limits() != null ? entry.limits() : Limits.none(),
                 entry.pricing() != null ? entry.pricing() : new Pricing(null, null, null),
-                entry.lifecycle() != null ? entry.lifecycle() : Lifecycle.active(), entry.description());
+                entry.lifecycle() != null ? entry.lifecycle() : Lifecycle.active(), entry.description(),
+                entry.timeout());
+    }
+
+    /** The configured deployments, or one per listed region with the model's upstream id. */
+    private static List<Deployment> deployments(CatalogProperties.Entry entry) {
+        if (entry.deployments().isEmpty()) {
+            if (entry.regions().isEmpty()) {
+                throw new IllegalStateException("Model " + entry.name() + " lists neither regions nor deployments");
+            }
+            return entry.regions()
+                .stream()
+                .map(region -> new Deployment(entry.backend(), region, entry.upstreamId(), entry.family(), 0, null))
+                .toList();
+        }
+        return entry.deployments()
+            .stream()
+            .map(d -> new Deployment(d.backend() != null ? d.backend() : entry.backend(), d.region(),
+                    d.upstreamId() != null ? d.upstreamId() : entry.upstreamId(),
+                    d.family() != null ? d.family() : entry.family(), d.priority(), d.price()))
+            .toList();
+    }
+
+    /** The price that applies at a deployment: its own, else the model's for the region. */
+    public @Nullable Price priceAt(Deployment deployment) {
+        return deployment.price() != null ? deployment.price() : this.pricing.in(deployment.region());
     }
 
     public boolean can(Capability capability) {

@@ -1,5 +1,6 @@
 package dev.fmgateway.catalog;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -33,7 +34,8 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
      * @param capabilities what it can do
      * @param streaming whether it can stream text
      * @param languages languages the vendor states
-     * @param regions where it can be called
+     * @param regions where it can be called (each with {@code upstreamId}), unless {@code deployments} say more
+     * @param deployments explicit deployments (regions, cross-region profiles, SageMaker endpoints) with priorities
      * @param defaultRegion region used when the caller pins none (the first region if unset)
      * @param limits input and output limits
      * @param pricing prices per region
@@ -43,8 +45,23 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
     public record Entry(@NotBlank String name, @NotBlank String vendor, @NotNull Backend backend,
             @NotNull PayloadFamily family, @NotBlank String upstreamId, @DefaultValue List<String> aliases,
             @NotEmpty Set<Capability> capabilities, @DefaultValue("false") boolean streaming,
-            @DefaultValue List<String> languages, @NotEmpty List<String> regions, @Nullable String defaultRegion,
+            @DefaultValue List<String> languages, @DefaultValue List<String> regions,
+            @DefaultValue List<@Valid DeploymentEntry> deployments, @Nullable String defaultRegion,
             @Nullable Limits limits, @Nullable Pricing pricing, @Nullable Lifecycle lifecycle,
-            @Nullable String description) {
+            @Nullable String description, @Nullable Duration timeout) {
+    }
+
+    /**
+     * One deployment of a model; backend, upstream id and family default to the model's.
+     *
+     * @param region region the call is signed for and sent to
+     * @param backend Bedrock or SageMaker
+     * @param upstreamId model id, inference profile id or endpoint name
+     * @param family payload family at this deployment
+     * @param priority lower is preferred (default 0)
+     * @param price price here, when it differs from the model's price for the region
+     */
+    public record DeploymentEntry(@NotBlank String region, @Nullable Backend backend, @Nullable String upstreamId,
+            @Nullable PayloadFamily family, @DefaultValue("0") int priority, @Nullable Price price) {
     }
 }

@@ -13,6 +13,8 @@ final class Call {
     private final EmulatorSettings settings;
     private final Faults faults;
 
+    private @Nullable Duration slowStream;
+
     Call(Exchange exchange, Service service, @Nullable String region, EmulatorSettings settings, Faults faults) {
         this.exchange = exchange;
         this.service = service;
@@ -46,6 +48,7 @@ final class Call {
      */
     EventStreamWriter.@Nullable StreamFault admit(String target, @Nullable String baseTarget, boolean streaming) {
         Faults.Plan plan = faults.plan(service, region, target, baseTarget, streaming);
+        this.slowStream = plan.streamInterval();
         Sleep.of(settings.latency().plus(plan.latency()));
         FaultRule failure = plan.failure();
         if (failure != null && failure.kind() == FaultRule.Kind.HANG) {
@@ -59,6 +62,6 @@ final class Call {
     }
 
     Duration streamInterval() {
-        return settings.streamInterval();
+        return slowStream != null ? slowStream : settings.streamInterval();
     }
 }

@@ -56,6 +56,7 @@ final class EmulatorHandler implements HttpHandler {
             // the connection is dropped / the stream ends here on purpose
         }
         catch (UncheckedIOException e) {
+            requests.clientDisconnected();
             LOG.log(System.Logger.Level.DEBUG, "client went away", e);
         }
     }
@@ -81,6 +82,9 @@ final class EmulatorHandler implements HttpHandler {
         catch (RuntimeException e) {
             if (e instanceof Call.Hang || e instanceof EventStreamWriter.StreamAborted || e instanceof UncheckedIOException) {
                 throw e;
+            }
+            if (exchange.responded() && e.getCause() instanceof IOException io) {
+                throw new UncheckedIOException(io);
             }
             LOG.log(System.Logger.Level.WARNING, "emulator failure", e);
             answer(exchange, service, service == Service.BEDROCK

@@ -33,7 +33,7 @@ final class FaultErrors {
             case MODEL_ERROR -> new ApiException(424, "ModelErrorException",
                     text(rule, "Received error from model " + model), Map.of("originalStatusCode", rule.originalStatusCode(),
                             "resourceName", model));
-            case LATENCY, HANG, STREAM_ERROR -> throw new IllegalArgumentException(rule.kind() + " is not an error");
+            case LATENCY, HANG, STREAM_ERROR, SLOW_STREAM -> throw new IllegalArgumentException(rule.kind() + " is not an error");
         };
     }
 
@@ -51,7 +51,7 @@ final class FaultErrors {
             case NOT_FOUND -> endpointNotFound(endpoint, region);
             case MODEL_ERROR -> modelError(endpoint, region, rule.originalStatusCode(),
                     rule.message() == null ? "{\"error\": \"emulated container failure\"}" : rule.message(), null);
-            case LATENCY, HANG, STREAM_ERROR -> throw new IllegalArgumentException(rule.kind() + " is not an error");
+            case LATENCY, HANG, STREAM_ERROR, SLOW_STREAM -> throw new IllegalArgumentException(rule.kind() + " is not an error");
         };
     }
 
@@ -59,7 +59,7 @@ final class FaultErrors {
         return new ApiException(400, "ValidationError", "Endpoint " + endpoint + " of account " + ACCOUNT + " not found.");
     }
 
-    private static ApiException modelError(String endpoint, String region, int status, String original,
+    static ApiException modelError(String endpoint, String region, int status, String original,
             @Nullable String message) {
         String kind = status >= 500 || status == 0 ? "server" : "client";
         String text = message != null ? message : "Received " + kind + " error (" + status + ") from primary with message \""

@@ -126,7 +126,9 @@ public record FaultRule(Kind kind, @Nullable String service, @Nullable String re
         /** Holds the connection for {@code duration}, then closes it without an answer. */
         HANG,
         /** In streams only: sends {@code afterEvents} events, then an exception event. */
-        STREAM_ERROR;
+        STREAM_ERROR,
+        /** In streams only: pauses {@code duration} between events (instead of the configured stream interval). */
+        SLOW_STREAM;
 
         public String jsonName() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');

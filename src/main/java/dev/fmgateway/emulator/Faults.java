@@ -21,7 +21,8 @@ public final class Faults {
     }
 
     /** What the matching rules decided for one call. */
-    record Plan(Duration latency, @Nullable FaultRule failure, @Nullable FaultRule streamError) {
+    record Plan(Duration latency, @Nullable FaultRule failure, @Nullable FaultRule streamError,
+            @Nullable Duration streamInterval) {
     }
 
     /** Adds a rule and returns its id (for {@link #remove(int)}). */
@@ -52,21 +53,23 @@ public final class Faults {
         Duration latency = Duration.ZERO;
         FaultRule failure = null;
         FaultRule streamError = null;
+        Duration streamInterval = null;
         for (Entry entry : entries) {
             FaultRule rule = entry.rule();
             boolean streamRule = rule.kind() == FaultRule.Kind.STREAM_ERROR;
             if ((streamRule && (!streaming || streamError != null)) || (!streamRule && failure != null
-                    && rule.kind() != FaultRule.Kind.LATENCY)
+                    && rule.kind() != FaultRule.Kind.LATENCY && rule.kind() != FaultRule.Kind.SLOW_STREAM)
                     || !rule.matches(service.signingName(), region, target, baseTarget) || !fires(entry)) {
                 continue;
             }
             switch (rule.kind()) {
                 case LATENCY -> latency = latency.plus(rule.duration());
                 case STREAM_ERROR -> streamError = rule;
+                case SLOW_STREAM -> streamInterval = rule.duration();
                 default -> failure = rule;
             }
         }
-        return new Plan(latency, failure, streamError);
+        return new Plan(latency, failure, streamError, streamInterval);
     }
 
     private static synchronized boolean fires(Entry entry) {

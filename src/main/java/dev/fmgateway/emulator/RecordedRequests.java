@@ -12,6 +12,17 @@ public final class RecordedRequests {
 
     private final Deque<RecordedRequest> requests = new ArrayDeque<>();
 
+    private final java.util.concurrent.atomic.AtomicLong disconnects = new java.util.concurrent.atomic.AtomicLong();
+
+    void clientDisconnected() {
+        this.disconnects.incrementAndGet();
+    }
+
+    /** How many answers could not be finished because the client closed the connection (e.g. a cancelled stream). */
+    public long disconnects() {
+        return this.disconnects.get();
+    }
+
     synchronized void add(RecordedRequest request) {
         if (requests.size() == CAPACITY) {
             requests.removeFirst();

@@ -43,6 +43,11 @@ final class TextGenerator {
     }
 
     static Generation generate(String source, int maxTokens, List<String> stopSequences) {
+        return generate(source, maxTokens, stopSequences, 0);
+    }
+
+    /** As above, starting the word cycle {@code offset} words later (for several return sequences). */
+    static Generation generate(String source, int maxTokens, List<String> stopSequences, int offset) {
         List<String> words = Tokenizer.words(source);
         if (words.isEmpty()) {
             words = List.of(FALLBACK_WORD);
@@ -54,7 +59,7 @@ final class TextGenerator {
             if (produced >= maxTokens) {
                 return new Generation(text.toString(), produced, Finish.LENGTH, null);
             }
-            text.append(i == length ? "." : (i == 0 ? "" : " ") + words.get(i % words.size()));
+            text.append(i == length ? "." : (i == 0 ? "" : " ") + words.get((i + offset) % words.size()));
             produced++;
             int cut = -1;
             String matched = null;

@@ -1,8 +1,10 @@
 package dev.fmgateway.invocation;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Capability;
@@ -20,8 +22,12 @@ public class ModelInvoker {
 
     private final InvocationChain chain;
 
-    public ModelInvoker(ModelCatalog catalog, List<InvocationFilter> filters, InvocationChain adapters) {
+    private final Duration defaultDeadline;
+
+    public ModelInvoker(ModelCatalog catalog, List<InvocationFilter> filters, InvocationChain adapters,
+            @Value("${gateway.resilience.deadline:60s}") Duration defaultDeadline) {
         this.catalog = catalog;
+        this.defaultDeadline = defaultDeadline;
         InvocationChain chain = adapters;
         for (InvocationFilter filter : filters.reversed()) {
             InvocationChain next = chain;
@@ -40,6 +46,13 @@ public class ModelInvoker {
 
     /** Calls a model already looked up (and checked) by the caller. */
     public Completion invoke(CatalogModel model, InferenceRequest request, CallContext context) {
-        return this.chain.proceed(new Invocation(model, request, context, null));
+        return this.chain.proceed(new Invocation(model, request, context, deadline(model, context), List.of(), null));
+    }
+
+    /** The model's deadline (or the default); a caller may ask for less, never for more. */
+    private Deadline deadline(CatalogModel model, CallContext context) {
+        Duration limit = model.timeout() != null ? model.timeout() : this.defaultDeadline;
+        Duration asked = context.timeout();
+        return Deadline.in(asked != null && asked.compareTo(limit) < 0 ? asked : limit);
     }
 }

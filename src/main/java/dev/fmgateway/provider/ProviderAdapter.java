@@ -4,6 +4,7 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.InferenceRequest;
 import dev.fmgateway.invocation.InferenceResult;
 
@@ -19,6 +20,7 @@ public interface ProviderAdapter {
     /** Whether the adapter has a codec for this family and kind of request. */
     boolean supports(PayloadFamily family);
 
-    InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request);
+    /** Calls {@code deployment}, waiting no longer than {@code deadline} (then cancels and answers 504). */
+    InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request, Deadline deadline);
 
 }

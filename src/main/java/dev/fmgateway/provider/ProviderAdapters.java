@@ -30,10 +30,12 @@ class ProviderAdapters implements InvocationChain {
             }
         }
         for (CatalogModel model : catalog.all()) {
-            ProviderAdapter adapter = this.byBackend.get(model.backend());
-            if (adapter == null || !adapter.supports(model.family())) {
-                throw new IllegalStateException("Model " + model.id() + ": no " + model.backend()
-                        + " adapter speaks the payload family " + model.family());
+            for (Deployment deployment : model.deployments()) {
+                ProviderAdapter adapter = this.byBackend.get(deployment.backend());
+                if (adapter == null || !adapter.supports(deployment.family())) {
+                    throw new IllegalStateException("Model " + model.id() + ": no " + deployment.backend()
+                            + " adapter speaks the payload family " + deployment.family());
+                }
             }
         }
     }
@@ -46,6 +48,6 @@ class ProviderAdapters implements InvocationChain {
         }
         ProviderAdapter adapter = this.byBackend.get(deployment.backend());
         return new Completion(invocation.model(), deployment,
-                adapter.invoke(invocation.model(), deployment, invocation.request()), null);
+                adapter.invoke(invocation.model(), deployment, invocation.request(), invocation.deadline()), null);
     }
 }

@@ -7,6 +7,8 @@ public class UpstreamThrottledException extends UpstreamException {
 
     private final boolean retriable;
 
+    private final long retryAfterSeconds;
+
     /**
      * @param retriable false for quota exhaustion, which an immediate retry cannot fix
      */
@@ -15,6 +17,12 @@ public class UpstreamThrottledException extends UpstreamException {
                 "The provider is throttling calls to '" + modelId + "'; retry after the indicated delay");
         retryAfter(retryAfterSeconds);
         this.retriable = retriable;
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The wait the provider asked for (its Retry-After), or our default hint. */
+    public long retryAfterSeconds() {
+        return this.retryAfterSeconds;
     }
 
     @Override

@@ -1,44 +1,45 @@
 package dev.fmgateway.region;
 
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Comparator;
+import java.util.List;
 
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.catalog.Geography;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
-import software.amazon.awssdk.regions.Region;
 
 /**
- * Chooses where a call goes before anything is sent: the caller's pinned region if the model is offered there,
- * else the model's default region. An unknown region name is 400, a region the model is not offered in is 422.
+ * Decides, before anything is sent, which deployments may serve the call: those in the caller's pinned region
+ * or geography, else all of the model's; ordered by priority, the model's default region first among equals.
+ * An unknown region or geography is 400; a pin the model is not offered in is 422 with the regions it is.
  */
 @Component
 @Order(InvocationOrder.REGION)
 class RegionAvailabilityFilter implements InvocationFilter {
 
-    private static final Set<String> AWS_REGIONS = Region.regions()
-        .stream()
-        .map(Region::id)
-        .collect(Collectors.toUnmodifiableSet());
-
     @Override
     public Completion filter(Invocation invocation, InvocationChain next) {
         CatalogModel model = invocation.model();
-        String pinned = invocation.context().region();
-        String region = pinned != null ? pinned.trim() : model.defaultRegion();
-        if (!AWS_REGIONS.contains(region)) {
-            throw new UnknownRegionException(region);
+        String pin = invocation.context().region() != null ? invocation.context().region().trim() : null;
+        if (pin != null && !Geography.isRegion(pin) && !Geography.isGeography(pin)) {
+            throw new UnknownRegionException(pin);
         }
-        if (!model.offeredIn(region)) {
-            throw new RegionNotAvailableException(model, region);
+        List<Deployment> allowed = model.deployments()
+            .stream()
+            .filter(d -> pin == null || Geography.matches(pin, d.region()))
+            .sorted(Comparator.comparingInt(Deployment::priority)
+                .thenComparing(d -> !d.region().equals(model.defaultRegion())))
+            .toList();
+        if (allowed.isEmpty()) {
+            throw new RegionNotAvailableException(model, pin);
         }
-        return next.proceed(invocation.routedTo(new Deployment(model.backend(), region, model.upstreamId())));
+        return next.proceed(invocation.withCandidates(allowed));
     }
 }

@@ -9,7 +9,7 @@ public class UnknownRegionException extends ApiException {
 
     UnknownRegionException(String region) {
         super(HttpStatus.BAD_REQUEST, "UNKNOWN_REGION", "Unknown region",
-                "'" + region + "' is not an AWS region name (for example us-east-1, eu-central-1)");
+                "'" + region + "' is neither an AWS region (e.g. eu-central-1) nor a geography (us, eu, ap, ca, sa, me, af, il, mx, us-gov)");
         extend("region", region);
     }
 }

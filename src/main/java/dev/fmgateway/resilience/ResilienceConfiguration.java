@@ -1,21 +1,26 @@
 package dev.fmgateway.resilience;
 
+import java.time.Duration;
+
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
-import io.github.resilience4j.micrometer.tagged.TaggedRetryMetrics;
-import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.retry.RetryRegistry;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import dev.fmgateway.provider.UpstreamException;
-
-/** resilience4j registries built from {@link ResilienceProperties}, with their metrics in Prometheus. */
+/**
+ * resilience4j registries built from {@link ResilienceProperties}: a circuit breaker and a bulkhead per
+ * deployment, and one global bulkhead, all exported to Prometheus.
+ */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
+
+    static final String GLOBAL = "global";
 
     @Bean
     CircuitBreakerRegistry circuitBreakers(ResilienceProperties properties, MeterRegistry meters) {
@@ -24,23 +29,30 @@ class ResilienceConfiguration {
             .minimumNumberOfCalls(properties.minimumCalls())
             .slidingWindowSize(properties.slidingWindow())
             .waitDurationInOpenState(properties.openDuration())
-            .automaticTransitionFromOpenToHalfOpenEnabled(false)
-            .recordException(ex -> ex instanceof UpstreamException upstream && upstream.retriable())
+            .permittedNumberOfCallsInHalfOpenState(1)
             .build();
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(meters);
         return registry;
     }
 
+    /** Bulkheads never queue: a full one rejects at once, so callers get a fast 429 instead of waiting. */
     @Bean
-    RetryRegistry retries(ResilienceProperties properties, MeterRegistry meters) {
-        RetryConfig config = RetryConfig.custom()
-            .maxAttempts(Math.max(1, properties.maxAttempts()))
-            .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5))
-            .retryOnException(ex -> ex instanceof UpstreamException upstream && upstream.retriable())
-            .build();
-        RetryRegistry registry = RetryRegistry.of(config);
-        TaggedRetryMetrics.ofRetryRegistry(registry).bindTo(meters);
+    BulkheadRegistry bulkheads(ResilienceProperties properties, MeterRegistry meters) {
+        BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.custom()
+            .maxConcurrentCalls(properties.maxConcurrentPerDeployment())
+            .maxWaitDuration(Duration.ZERO)
+            .build());
+        registry.bulkhead(GLOBAL, BulkheadConfig.custom()
+            .maxConcurrentCalls(properties.maxConcurrent())
+            .maxWaitDuration(Duration.ZERO)
+            .build());
+        TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
         return registry;
+    }
+
+    @Bean
+    Bulkhead globalBulkhead(BulkheadRegistry bulkheads) {
+        return bulkheads.bulkhead(GLOBAL);
     }
 }

@@ -1,12 +1,16 @@
 package dev.fmgateway.resilience;
 
-import java.util.function.Supplier;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
-import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryRegistry;
+import io.github.resilience4j.core.IntervalFunction;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -16,42 +20,241 @@ import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.provider.UpstreamException;
+import dev.fmgateway.provider.UpstreamThrottledException;
+import dev.fmgateway.provider.UpstreamTimeoutException;
 import dev.fmgateway.provider.UpstreamUnavailableException;
 
 /**
- * The one owner of retries: Retry(CircuitBreaker(call)), per deployment. Only retriable upstream failures are
- * retried or counted against the circuit; an open circuit answers 503 with the time until it half-opens.
+ * The one owner of retries and failover. Each attempt goes to the best allowed deployment that has not failed
+ * yet and whose circuit is closed; once every allowed deployment failed, the best is retried after an
+ * exponential, jittered backoff that honours an upstream {@code Retry-After}. Only retriable failures
+ * (throttling, not ready, timeouts, 5xx) move on; attempts stop at {@code max-attempts},
+ * {@code max-deployments} or the deadline. Concurrency is capped per deployment and in total, without queueing.
  */
 @Component
 @Order(InvocationOrder.RESILIENCE)
 class ResilienceFilter implements InvocationFilter {
 
+    private final ResilienceProperties properties;
+
     private final CircuitBreakerRegistry circuitBreakers;
 
-    private final RetryRegistry retries;
+    private final BulkheadRegistry bulkheads;
 
-    ResilienceFilter(CircuitBreakerRegistry circuitBreakers, RetryRegistry retries) {
+    private final Bulkhead global;
+
+    private final IntervalFunction backoff;
+
+    private final MeterRegistry meters;
+
+    ResilienceFilter(ResilienceProperties properties, CircuitBreakerRegistry circuitBreakers,
+            BulkheadRegistry bulkheads, Bulkhead globalBulkhead, MeterRegistry meters) {
+        this.properties = properties;
         this.circuitBreakers = circuitBreakers;
-        this.retries = retries;
+        this.bulkheads = bulkheads;
+        this.global = globalBulkhead;
+        this.meters = meters;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5);
     }
 
     @Override
     public Completion filter(Invocation invocation, InvocationChain next) {
-        Deployment deployment = invocation.deployment();
-        String name = deployment == null ? invocation.model().id()
-                : deployment.backend().name().toLowerCase() + ":" + deployment.region() + ":" + deployment.upstreamId();
-        CircuitBreaker circuitBreaker = this.circuitBreakers.circuitBreaker(name);
-        Supplier<Completion> call = Retry.decorateSupplier(this.retries.retry(name),
-                CircuitBreaker.decorateSupplier(circuitBreaker, () -> next.proceed(invocation)));
-        try {
-            return call.get();
+        if (!this.global.tryAcquirePermission()) {
+            throw new ConcurrencyLimitException("all models");
         }
-        catch (CallNotPermittedException ex) {
-            long wait = circuitBreaker.getCircuitBreakerConfig()
-                .getWaitIntervalFunctionInOpenState()
-                .apply(1) / 1000;
-            throw new UpstreamUnavailableException(invocation.model().id(),
-                    "recent calls to this deployment failed, so it is paused", wait);
+        try {
+            return route(invocation, next);
+        }
+        finally {
+            this.global.onComplete();
+        }
+    }
+
+    private Completion route(Invocation invocation, InvocationChain next) {
+        Attempts attempts = new Attempts(invocation, this.properties);
+        while (attempts.more()) {
+            Deployment deployment = attempts.pick(this.circuitBreakers);
+            if (deployment == null) {
+                break;
+            }
+            waitBeforeRetry(attempts, deployment, invocation);
+            Completion completion = attempt(invocation, next, deployment, attempts);
+            if (completion != null) {
+                return completion;
+            }
+        }
+        throw attempts.failure();
+    }
+
+    private @Nullable Completion attempt(Invocation invocation, InvocationChain next, Deployment deployment,
+            Attempts attempts) {
+        var circuit = this.circuitBreakers.circuitBreaker(deployment.key());
+        Bulkhead bulkhead = this.bulkheads.bulkhead(deployment.key());
+        if (!bulkhead.tryAcquirePermission()) {
+            circuit.releasePermission();
+            attempts.rejected(deployment, new ConcurrencyLimitException(invocation.model().id()));
+            return null;
+        }
+        long started = System.nanoTime();
+        try {
+            Completion completion = next.proceed(invocation.routedTo(deployment));
+            circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            if (attempts.count() > 1) {
+                Counter.builder("gateway.failover.recovered").tag("model", invocation.model().id())
+                    .register(this.meters).increment();
+            }
+            return completion;
+        }
+        catch (UpstreamException ex) {
+            if (!ex.retriable()) {
+                // The request, not the deployment, was at fault: it says nothing about the deployment's health.
+                circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                throw ex;
+            }
+            circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+            attempts.failed(deployment, ex);
+            return null;
+        }
+        catch (RuntimeException ex) {
+            circuit.releasePermission();
+            throw ex;
+        }
+        finally {
+            bulkhead.onComplete();
+        }
+    }
+
+    /** Before retrying a deployment that already failed: backoff, or the upstream's Retry-After if longer. */
+    private void waitBeforeRetry(Attempts attempts, Deployment deployment, Invocation invocation) {
+        if (!attempts.alreadyFailed(deployment)) {
+            return;
+        }
+        long waitMs = this.backoff.apply(attempts.retriesOf(deployment));
+        if (attempts.last() instanceof UpstreamThrottledException throttled && throttled.retryAfterSeconds() > 0) {
+            waitMs = Math.max(waitMs, throttled.retryAfterSeconds() * 1000);
+        }
+        waitMs = Math.min(waitMs, this.properties.maxBackoff().toMillis());
+        if (waitMs >= invocation.deadline().remaining().toMillis()) {
+            throw attempts.failure();
+        }
+        try {
+            Thread.sleep(waitMs);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new UpstreamTimeoutException(invocation.model().id(), "the request was abandoned");
+        }
+    }
+
+    /** The state of one call's attempts: which deployments failed, how often, and the last failure. */
+    private static final class Attempts {
+
+        private final Invocation invocation;
+
+        private final ResilienceProperties properties;
+
+        private final Set<Deployment> failed = new HashSet<>();
+
+        private final Set<Deployment> full = new HashSet<>();
+
+        private final java.util.Map<Deployment, Integer> retries = new java.util.HashMap<>();
+
+        private int count;
+
+        private @Nullable RuntimeException last;
+
+        private boolean skippedOpenCircuit;
+
+        Attempts(Invocation invocation, ResilienceProperties properties) {
+            this.invocation = invocation;
+            this.properties = properties;
+        }
+
+        boolean more() {
+            return this.count < this.properties.maxAttempts() && !this.invocation.deadline().passed();
+        }
+
+        /** The next deployment to try, its circuit permission acquired; null when none may be tried. */
+        @Nullable Deployment pick(CircuitBreakerRegistry circuitBreakers) {
+            Deployment retry = null;
+            for (Deployment candidate : this.invocation.candidates()) {
+                if (this.full.contains(candidate)) {
+                    continue;
+                }
+                boolean fresh = !this.failed.contains(candidate);
+                if (fresh && this.failed.size() >= this.properties.maxDeployments()) {
+                    continue;
+                }
+                if (!circuitBreakers.circuitBreaker(candidate.key()).tryAcquirePermission()) {
+                    this.skippedOpenCircuit = true;
+                    continue;
+                }
+                if (fresh) {
+                    release(circuitBreakers, retry);
+                    this.count++;
+                    return candidate;
+                }
+                if (retry == null) {
+                    retry = candidate;
+                }
+                else {
+                    circuitBreakers.circuitBreaker(candidate.key()).releasePermission();
+                }
+            }
+            if (retry != null) {
+                this.count++;
+            }
+            return retry;
+        }
+
+        private static void release(CircuitBreakerRegistry circuitBreakers, @Nullable Deployment deployment) {
+            if (deployment != null) {
+                circuitBreakers.circuitBreaker(deployment.key()).releasePermission();
+            }
+        }
+
+        void failed(Deployment deployment, UpstreamException ex) {
+            if (!this.failed.add(deployment)) {
+                this.retries.merge(deployment, 1, Integer::sum);
+            }
+            this.last = ex;
+        }
+
+        /** A deployment at its concurrency limit is not retried: the call moves on or fails fast. */
+        void rejected(Deployment deployment, RuntimeException ex) {
+            this.full.add(deployment);
+            this.count--;
+            this.last = ex;
+        }
+
+        boolean alreadyFailed(Deployment deployment) {
+            return this.failed.contains(deployment);
+        }
+
+        int retriesOf(Deployment deployment) {
+            return this.retries.getOrDefault(deployment, 0) + 1;
+        }
+
+        int count() {
+            return this.count;
+        }
+
+        @Nullable RuntimeException last() {
+            return this.last;
+        }
+
+        RuntimeException failure() {
+            if (this.last != null) {
+                return this.last;
+            }
+            if (this.invocation.deadline().passed()) {
+                return new UpstreamTimeoutException(this.invocation.model().id(), "the request's deadline passed");
+            }
+            String why = this.skippedOpenCircuit ? "recent calls to its deployments failed, so they are paused"
+                    : "no deployment could take the call";
+            return new UpstreamUnavailableException(this.invocation.model().id(), why,
+                    this.properties.openDuration().toSeconds());
         }
     }
 }

@@ -6,17 +6,26 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Retry and circuit-breaker settings, applied per deployment (model + region or endpoint).
+ * Deadlines, retries, failover, circuit breakers and concurrency limits.
  *
- * @param maxAttempts attempts per call, the first included; only retriable failures are retried
- * @param initialBackoff wait before the second attempt; doubles each time, with jitter
+ * @param deadline default time a call may take, retries and failover included (a model may set its own
+ *        {@code timeout}; callers may ask for less with {@code X-Gateway-Timeout-Ms})
+ * @param maxAttempts upstream attempts per call, the first included; only retriable failures are retried
+ * @param maxDeployments distinct deployments one call may be sent to (failover)
+ * @param initialBackoff wait before retrying the same deployment; doubles each time, with jitter
+ * @param maxBackoff longest wait between attempts, an upstream Retry-After included
  * @param failureRateThreshold percentage of failed calls that opens a deployment's circuit
  * @param minimumCalls calls in the window before the failure rate counts
  * @param slidingWindow number of recent calls the failure rate is measured over
- * @param openDuration how long an open circuit rejects calls before letting probes through
+ * @param openDuration how long an open circuit skips its deployment before letting probes through
+ * @param maxConcurrentPerDeployment in-flight calls allowed per deployment
+ * @param maxConcurrent in-flight model calls allowed in total
  */
 @ConfigurationProperties("gateway.resilience")
-public record ResilienceProperties(@DefaultValue("2") int maxAttempts, @DefaultValue("200ms") Duration initialBackoff,
-        @DefaultValue("50") float failureRateThreshold, @DefaultValue("10") int minimumCalls,
-        @DefaultValue("20") int slidingWindow, @DefaultValue("30s") Duration openDuration) {
+public record ResilienceProperties(@DefaultValue("60s") Duration deadline, @DefaultValue("3") int maxAttempts,
+        @DefaultValue("3") int maxDeployments, @DefaultValue("200ms") Duration initialBackoff,
+        @DefaultValue("5s") Duration maxBackoff, @DefaultValue("50") float failureRateThreshold,
+        @DefaultValue("10") int minimumCalls, @DefaultValue("20") int slidingWindow,
+        @DefaultValue("30s") Duration openDuration, @DefaultValue("256") int maxConcurrentPerDeployment,
+        @DefaultValue("2000") int maxConcurrent) {
 }

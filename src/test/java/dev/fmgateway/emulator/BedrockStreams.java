@@ -34,6 +34,11 @@ final class BedrockStreams {
     }
 
     static Result start(String modelId, String json) {
+        return start(TestEmulator.BEDROCK, modelId, json);
+    }
+
+    static Result start(software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient client, String modelId,
+            String json) {
         Result result = new Result();
         var handler = InvokeModelWithResponseStreamResponseHandler.builder()
                 .onResponse(result.response::set)
@@ -42,7 +47,7 @@ final class BedrockStreams {
                                 Json.MAPPER.readTree(chunk.bytes().asUtf8String()), System.nanoTime())))
                         .build())
                 .build();
-        result.done = TestEmulator.BEDROCK.invokeModelWithResponseStream(
+        result.done = client.invokeModelWithResponseStream(
                 r -> r.modelId(modelId).contentType("application/json").accept("application/json")
                         .body(SdkBytes.fromUtf8String(json)), handler);
         return result;

@@ -12,7 +12,18 @@ import dev.fmgateway.provider.AwsAccess;
 class EmulatorConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(EmulatorConfiguration.class);
+            .withUserConfiguration(EmulatorConfiguration.class, Catalog.class)
+            .withPropertyValues("gateway.catalog.models.my-sam.name=SAM", "gateway.catalog.models.my-sam.vendor=Meta",
+                    "gateway.catalog.models.my-sam.backend=SAGEMAKER", "gateway.catalog.models.my-sam.family=sam",
+                    "gateway.catalog.models.my-sam.upstream-id=my-sam-endpoint",
+                    "gateway.catalog.models.my-sam.capabilities=SEGMENTATION",
+                    "gateway.catalog.models.my-sam.regions=us-east-1");
+
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @org.springframework.boot.context.properties.EnableConfigurationProperties(dev.fmgateway.catalog.CatalogProperties.class)
+    @org.springframework.context.annotation.Import(dev.fmgateway.catalog.ModelCatalog.class)
+    static class Catalog {
+    }
 
     @Test
     void startsTheEmulatorByDefaultAndPointsAwsAccessAtIt() {
@@ -25,7 +36,8 @@ class EmulatorConfigurationTests {
                     assertThat(access.credentials().resolveCredentials().accessKeyId())
                             .isEqualTo(EmulatorSettings.DEFAULT_ACCESS_KEY_ID);
                     assertThat(server.settings().latency()).isEqualTo(Duration.ofMillis(5));
-                    assertThat(server.settings().sagemakerEndpoints()).containsExactlyEntriesOf(java.util.Map.of("my-falcon", "tgi"));
+                    assertThat(server.settings().sagemakerEndpoints())
+                            .containsExactlyInAnyOrderEntriesOf(java.util.Map.of("my-falcon", "tgi", "my-sam-endpoint", "sam"));
                     assertThat(server.port()).isPositive();
                 });
     }

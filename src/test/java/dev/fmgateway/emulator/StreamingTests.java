@@ -41,9 +41,6 @@ class StreamingTests {
         assertThat(metrics.get("inputTokenCount").asInt()).isEqualTo(4);
         assertThat(metrics.get("outputTokenCount").asInt()).isEqualTo(9);
         assertThat(metrics.get("invocationLatency").asLong()).isGreaterThanOrEqualTo(metrics.get("firstByteLatency").asLong());
-        // events are paced: the first arrives well before the last
-        long spreadMillis = (result.chunks.getLast().nanos() - result.chunks.getFirst().nanos()) / 1_000_000;
-        assertThat(spreadMillis).isGreaterThanOrEqualTo(10);
     }
 
     @Test

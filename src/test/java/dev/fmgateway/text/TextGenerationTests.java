@@ -99,7 +99,7 @@ class TextGenerationTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void upstreamThrottlingIsRetriedOnceThenReported() {
+    void throttlingFailsOverAcrossRegionsThenIsReported() {
         this.emulator.faults().add(FaultRule.of(FaultRule.Kind.THROTTLE).forTarget("amazon.titan-text-lite-v1"));
 
         GatewayHttp.Response response = this.http.post("/v1/text/generations",
@@ -109,7 +109,9 @@ class TextGenerationTests extends GatewayIntegrationTest {
         assertThat(response.contentType()).isEqualTo("application/problem+json");
         assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_THROTTLED");
         assertThat(response.header("Retry-After")).isNotNull();
-        assertThat(this.emulator.requests().size()).isEqualTo(2);
+        // max-attempts 3: each attempt went to another region of the model (failover), none was repeated
+        assertThat(this.emulator.requests().all()).extracting(RecordedRequest::region)
+            .containsExactlyInAnyOrder("us-east-1", "us-west-2", "eu-central-1");
     }
 
     @Test

@@ -10,6 +10,7 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.InferenceRequest;
@@ -18,6 +19,7 @@ import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
@@ -66,53 +68,51 @@ class BedrockAdapter implements ProviderAdapter {
     }
 
     @Override
-    public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request) {
+    public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request,
+            Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                TextCodec codec = codec(this.text, model);
+                TextCodec codec = codec(this.text, deployment, model);
                 codec.check(prompt);
-                InvokeModelResponse response = call(model, deployment, codec.request(prompt));
+                InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
             }
             case TextStream stream -> {
-                TextCodec codec = codec(this.text, model);
+                TextCodec codec = codec(this.text, deployment, model);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt()), stream);
+                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt()), stream, deadline);
             }
             case EmbeddingInput input -> {
-                EmbeddingCodec codec = codec(this.embedding, model);
-                InvokeModelResponse response = call(model, deployment, codec.request(input));
+                EmbeddingCodec codec = codec(this.embedding, deployment, model);
+                InvokeModelResponse response = call(model, deployment, deadline, codec.request(input));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input);
             }
             case ImagePrompt prompt -> {
-                ImageCodec codec = codec(this.image, model);
-                yield codec.response(parse(model, call(model, deployment, codec.request(prompt))), prompt, model.id());
+                ImageCodec codec = codec(this.image, deployment, model);
+                codec.check(prompt);
+                yield codec.response(parse(model, call(model, deployment, deadline, codec.request(prompt))), prompt, model.id());
             }
             case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");
         };
     }
 
-    private static <C> C codec(Map<PayloadFamily, C> codecs, CatalogModel model) {
-        C codec = codecs.get(model.family());
+    private static <C> C codec(Map<PayloadFamily, C> codecs, Deployment deployment, CatalogModel model) {
+        C codec = codecs.get(deployment.family());
         if (codec == null) {
-            throw new IllegalStateException(model.id() + ": family " + model.family() + " cannot serve this request");
+            throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot serve this request");
         }
         return codec;
     }
 
-    private InvokeModelResponse call(CatalogModel model, Deployment deployment, Object payload) {
+    private InvokeModelResponse call(CatalogModel model, Deployment deployment, Deadline deadline, Object payload) {
         InvokeModelRequest request = InvokeModelRequest.builder()
             .modelId(deployment.upstreamId())
             .contentType("application/json")
             .accept("application/json")
             .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(payload)))
             .build();
-        try {
-            return this.clients.in(deployment.region()).invokeModel(request).join();
-        }
-        catch (RuntimeException ex) {
-            throw BedrockErrors.translate(model.id(), ex);
-        }
+        return Upstream.await(this.clients.in(deployment.region()).invokeModel(request), deadline, model.id(),
+                BedrockErrors::translate);
     }
 
     private JsonNode parse(CatalogModel model, InvokeModelResponse response) {

@@ -36,6 +36,19 @@ final class BedrockErrors {
     private BedrockErrors() {
     }
 
+    /** The provider's Retry-After in seconds, when it sent one; else 1. */
+    static long retryAfter(AwsServiceException e) {
+        return e.awsErrorDetails() == null || e.awsErrorDetails().sdkHttpResponse() == null ? 1
+                : e.awsErrorDetails().sdkHttpResponse().firstMatchingHeader("Retry-After").map(value -> {
+                    try {
+                        return Math.max(1, Long.parseLong(value.trim()));
+                    }
+                    catch (NumberFormatException ex) {
+                        return 1L;
+                    }
+                }).orElse(1L);
+    }
+
     static UpstreamException translate(String modelId, Throwable failure) {
         Throwable ex = failure instanceof CompletionException && failure.getCause() != null ? failure.getCause()
                 : failure;
@@ -54,7 +67,7 @@ final class BedrockErrors {
         }
         return switch (ex) {
             case ValidationException e -> new UpstreamValidationException(modelId, message);
-            case ThrottlingException e -> new UpstreamThrottledException(modelId, 1, true);
+            case ThrottlingException e -> new UpstreamThrottledException(modelId, retryAfter(e), true);
             case ServiceQuotaExceededException e -> new UpstreamThrottledException(modelId, 60, false);
             case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the model is not ready", 5);
             case ModelTimeoutException e -> new UpstreamTimeoutException(modelId, message);

@@ -9,15 +9,20 @@ import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.provider.EventConsumer;
 import dev.fmgateway.provider.StreamInterruptedException;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
+import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,7 +42,8 @@ class BedrockStreaming {
         this.json = json;
     }
 
-    TextResult stream(CatalogModel model, Deployment deployment, TextCodec codec, Object payload, TextStream stream) {
+    TextResult stream(CatalogModel model, Deployment deployment, TextCodec codec, Object payload, TextStream stream,
+            Deadline deadline) {
         InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder()
             .modelId(deployment.upstreamId())
             .contentType("application/json")
@@ -46,8 +52,8 @@ class BedrockStreaming {
             .build();
         TextStreamState state = new TextStreamState(codec, stream.sink());
         AtomicReference<@Nullable RuntimeException> localFailure = new AtomicReference<>();
-        InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
-            .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder().onChunk(part -> {
+        EventConsumer<ResponseStream> events = new EventConsumer<>(event -> {
+            if (event instanceof PayloadPart part) {
                 try {
                     state.accept(this.json.readTree(part.bytes().asByteArray()));
                 }
@@ -59,14 +65,18 @@ class BedrockStreaming {
                     localFailure.set(ex);
                     throw ex;
                 }
-            }).build())
+            }
+        });
+        InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
+            .onEventStream(publisher -> publisher.subscribe(events))
             .build();
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeModelWithResponseStream(request, handler);
         try {
-            call.join();
+            Upstream.await(events.track(call), deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r
+                    ? r : new CompletionException(failure));
         }
-        catch (CompletionException | java.util.concurrent.CancellationException ex) {
+        catch (RuntimeException ex) {
             call.cancel(true);
             throw failure(model, stream, state, localFailure.get(), ex);
         }

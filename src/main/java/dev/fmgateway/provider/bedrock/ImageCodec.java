@@ -2,10 +2,13 @@ package dev.fmgateway.provider.bedrock;
 
 import java.util.Base64;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.ImageResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /** The native InvokeModel body of one image generation family. */
@@ -13,7 +16,33 @@ interface ImageCodec {
 
     PayloadFamily family();
 
+    /** Rejects, before any call, parameters this family does not take and values outside its ranges (400). */
+    void check(ImagePrompt prompt);
+
     Object request(ImagePrompt prompt);
+
+    static void unsupported(String family, String field, @Nullable Object value) {
+        if (value != null) {
+            throw new InvalidRequestException(field, "is not supported by " + family + " models");
+        }
+    }
+
+    static void range(String field, @Nullable Number value, double min, double max) {
+        if (value != null && (value.doubleValue() < min || value.doubleValue() > max)) {
+            throw new InvalidRequestException(field, "must be between " + fmt(min) + " and " + fmt(max)
+                    + " for this model");
+        }
+    }
+
+    static void maxLength(String field, @Nullable String value, int max, String family) {
+        if (value != null && value.length() > max) {
+            throw new InvalidRequestException(field, "must be at most " + max + " characters for " + family + " models");
+        }
+    }
+
+    private static String fmt(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
 
     /** The images in the answer; throws {@link dev.fmgateway.provider.ContentFilteredException} if blocked. */
     ImageResult response(JsonNode body, ImagePrompt prompt, String modelId);

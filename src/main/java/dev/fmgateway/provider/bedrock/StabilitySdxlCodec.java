@@ -26,6 +26,16 @@ class StabilitySdxlCodec implements ImageCodec {
         return PayloadFamily.STABILITY_SDXL;
     }
 
+    /** SDXL has no quality tiers; cfg_scale 0-35, steps 10-150, seed 0-4294967295, one image per call. */
+    @Override
+    public void check(ImagePrompt prompt) {
+        ImageCodec.unsupported("Stability SDXL", "quality", prompt.quality());
+        ImageCodec.range("cfgScale", prompt.cfgScale(), 0, 35);
+        ImageCodec.range("steps", prompt.steps(), 10, 150);
+        ImageCodec.maxLength("prompt", prompt.prompt(), 2000, "Stability SDXL");
+        ImageCodec.maxLength("negativePrompt", prompt.negativePrompt(), 2000, "Stability SDXL");
+    }
+
     @Override
     public Object request(ImagePrompt prompt) {
         List<TextPrompt> prompts = new ArrayList<>();

@@ -22,6 +22,17 @@ class TitanImageCodec implements ImageCodec {
         return PayloadFamily.TITAN_IMAGE;
     }
 
+    /** Titan takes no steps or style presets; cfgScale 1.1-10, seed 0-2147483646 (AWS Titan Image parameters). */
+    @Override
+    public void check(ImagePrompt prompt) {
+        ImageCodec.unsupported("Titan Image", "steps", prompt.steps());
+        ImageCodec.unsupported("Titan Image", "stylePreset", prompt.stylePreset());
+        ImageCodec.range("cfgScale", prompt.cfgScale(), 1.1, 10);
+        ImageCodec.range("seed", prompt.seed(), 0, 2_147_483_646L);
+        ImageCodec.maxLength("prompt", prompt.prompt(), 512, "Titan Image");
+        ImageCodec.maxLength("negativePrompt", prompt.negativePrompt(), 512, "Titan Image");
+    }
+
     @Override
     public Object request(ImagePrompt prompt) {
         return new Request("TEXT_IMAGE", new TextToImage(prompt.prompt(), prompt.negativePrompt()),

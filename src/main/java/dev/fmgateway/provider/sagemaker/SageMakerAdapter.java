@@ -10,6 +10,7 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.InferenceRequest;
@@ -18,6 +19,7 @@ import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
@@ -63,51 +65,48 @@ class SageMakerAdapter implements ProviderAdapter {
     }
 
     @Override
-    public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request) {
+    public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request,
+            Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                SageMakerTextCodec codec = textCodec(model);
+                SageMakerTextCodec codec = textCodec(model, deployment);
                 codec.check(prompt);
-                yield codec.response(call(model, deployment, codec.request(prompt, false)), prompt);
+                yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), prompt);
             }
             case TextStream stream -> {
-                SageMakerTextCodec codec = textCodec(model);
+                SageMakerTextCodec codec = textCodec(model, deployment);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt(), true), stream);
+                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt(), true), stream,
+                        deadline);
             }
             case SegmentationInput input -> {
-                if (model.family() != PayloadFamily.SAM) {
+                if (deployment.family() != PayloadFamily.SAM) {
                     throw new IllegalStateException(model.id() + " is not a segmentation endpoint");
                 }
-                yield this.sam.response(call(model, deployment, this.sam.request(input)), input, model.id());
+                yield this.sam.response(call(model, deployment, deadline, this.sam.request(input)), input, model.id());
             }
             case ImagePrompt prompt -> throw new IllegalStateException("No SageMaker image generation family");
             case EmbeddingInput input -> throw new IllegalStateException("No SageMaker embedding family");
         };
     }
 
-    private SageMakerTextCodec textCodec(CatalogModel model) {
-        SageMakerTextCodec codec = this.text.get(model.family());
+    private SageMakerTextCodec textCodec(CatalogModel model, Deployment deployment) {
+        SageMakerTextCodec codec = this.text.get(deployment.family());
         if (codec == null) {
-            throw new IllegalStateException(model.id() + ": family " + model.family() + " cannot generate text");
+            throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot generate text");
         }
         return codec;
     }
 
-    private JsonNode call(CatalogModel model, Deployment deployment, Object payload) {
+    private JsonNode call(CatalogModel model, Deployment deployment, Deadline deadline, Object payload) {
         InvokeEndpointRequest request = InvokeEndpointRequest.builder()
             .endpointName(deployment.upstreamId())
             .contentType("application/json")
             .accept("application/json")
             .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(payload)))
             .build();
-        byte[] body;
-        try {
-            body = this.clients.in(deployment.region()).invokeEndpoint(request).join().body().asByteArray();
-        }
-        catch (RuntimeException ex) {
-            throw SageMakerErrors.translate(model.id(), ex);
-        }
+        byte[] body = Upstream.await(this.clients.in(deployment.region()).invokeEndpoint(request), deadline,
+                model.id(), SageMakerErrors::translate).body().asByteArray();
         try {
             return this.json.readTree(body);
         }

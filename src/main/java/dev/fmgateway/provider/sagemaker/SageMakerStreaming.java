@@ -11,16 +11,21 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.EventConsumer;
 import dev.fmgateway.provider.StreamInterruptedException;
+import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
+import software.amazon.awssdk.services.sagemakerruntime.model.ResponseStream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,7 +46,8 @@ class SageMakerStreaming {
     }
 
     TextResult stream(CatalogModel model, Deployment deployment, SageMakerTextCodec codec, Object payload,
-            TextStream stream) {
+            TextStream stream,
+            Deadline deadline) {
         InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
             .endpointName(deployment.upstreamId())
             .contentType("application/json")
@@ -51,9 +57,8 @@ class SageMakerStreaming {
             .build();
         Collector collector = new Collector(codec, stream.sink());
         AtomicReference<@Nullable RuntimeException> local = new AtomicReference<>();
-        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
-            .builder()
-            .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder().onPayloadPart(part -> {
+        EventConsumer<ResponseStream> events = new EventConsumer<>(event -> {
+            if (event instanceof PayloadPart part) {
                 try {
                     collector.lines(collector.buffer.add(part.bytes().asByteArray()));
                 }
@@ -65,15 +70,20 @@ class SageMakerStreaming {
                     local.set(ex);
                     throw ex;
                 }
-            }).build())
+            }
+        });
+        InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
+            .builder()
+            .onEventStream(publisher -> publisher.subscribe(events))
             .build();
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeEndpointWithResponseStream(request, handler);
         try {
-            call.join();
+            Upstream.await(events.track(call), deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r
+                    ? r : new CompletionException(failure));
             collector.lines(java.util.List.of(collector.buffer.rest()));
         }
-        catch (CompletionException | CancellationException ex) {
+        catch (RuntimeException ex) {
             call.cancel(true);
             RuntimeException failure = local.get();
             if (failure instanceof TextDeltaSink.ClientGoneException gone) {

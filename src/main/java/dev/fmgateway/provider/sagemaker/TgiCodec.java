@@ -64,13 +64,15 @@ class TgiCodec implements SageMakerTextCodec {
             return null;
         }
         JsonNode event = this.json.readTree(line.substring("data:".length()).trim());
+        JsonNode token = event.path("token");
+        String text = token.path("special").asBoolean(false) ? "" : token.path("text").asString("");
+        // The last event carries the last token as well as the details of the whole generation.
         JsonNode details = event.path("details");
         if (details.isObject()) {
-            return new Piece("", finishReason(details.path("finish_reason").asString("")),
+            return new Piece(text, finishReason(details.path("finish_reason").asString("")),
                     details.path("generated_tokens").isNumber() ? details.path("generated_tokens").asLong() : null);
         }
-        JsonNode token = event.path("token");
-        return token.path("special").asBoolean(false) ? null : new Piece(token.path("text").asString(""), null, null);
+        return new Piece(text, null, null);
     }
 
     private static FinishReason finishReason(String reason) {

@@ -2,6 +2,9 @@ package dev.fmgateway.provider.bedrock;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -27,7 +30,7 @@ import dev.fmgateway.support.GatewayHttp;
  * out (SigV4 credential scope, percent-encoded model id, native body) and the mapping of AWS error shapes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "gateway.mode=aws", "gateway.resilience.max-attempts=2",
+        properties = { "gateway.mode=aws", "gateway.regions.verify-at-startup=true", "gateway.resilience.max-attempts=2",
                 "gateway.resilience.initial-backoff=10ms", "gateway.resilience.minimum-calls=1000" })
 class BedrockWireMockTests {
 
@@ -41,6 +44,18 @@ class BedrockWireMockTests {
         System.setProperty("aws.accessKeyId", "AKIDWIREMOCKTEST");
         System.setProperty("aws.secretAccessKey", "wiremock-secret");
         registry.add("gateway.aws.bedrock-endpoint", BEDROCK::baseUrl);
+        registry.add("gateway.regions.control-endpoint", BEDROCK::baseUrl);
+        // The control plane as seen from every region: Claude 3.7 Sonnet only through its US profile, and
+        // Titan Text Express listed without on-demand throughput.
+        CONTROL_PLANE.add(BEDROCK.stubFor(get(urlPathEqualTo("/foundation-models")).willReturn(okJson("""
+                {"modelSummaries":[
+                  {"modelId":"anthropic.claude-3-7-sonnet-20250219-v1:0","inferenceTypesSupported":["INFERENCE_PROFILE"]},
+                  {"modelId":"amazon.titan-text-express-v1","inferenceTypesSupported":["PROVISIONED"]},
+                  {"modelId":"amazon.titan-embed-text-v2:0","inferenceTypesSupported":["ON_DEMAND"]}]}"""))).getId());
+        CONTROL_PLANE.add(BEDROCK.stubFor(get(urlPathEqualTo("/inference-profiles")).willReturn(okJson("""
+                {"inferenceProfileSummaries":[
+                  {"inferenceProfileId":"us.anthropic.claude-3-7-sonnet-20250219-v1:0","status":"ACTIVE",
+                   "type":"SYSTEM_DEFINED"}]}"""))).getId());
     }
 
     @AfterAll
@@ -53,9 +68,36 @@ class BedrockWireMockTests {
     @Value("${local.server.port}")
     int port;
 
+    /** The control-plane stubs outlive the per-test reset: the start-up check may still be running. */
+    static final java.util.Set<java.util.UUID> CONTROL_PLANE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     @BeforeEach
     void reset() {
-        BEDROCK.resetAll();
+        BEDROCK.resetRequests();
+        BEDROCK.listAllStubMappings()
+            .getMappings()
+            .stream()
+            .filter(mapping -> !CONTROL_PLANE.contains(mapping.getId()))
+            .forEach(BEDROCK::removeStubMapping);
+    }
+
+    @Test
+    void catalogRouteReportsWhatTheControlPlaneSaid() {
+        GatewayHttp http = new GatewayHttp(this.port);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20))
+            .until(() -> http.get("/v1/models/claude-3-7-sonnet").json().path("availability").isObject());
+
+        tools.jackson.databind.JsonNode sonnet = http.get("/v1/models/claude-3-7-sonnet").json().path("availability");
+        assertThat(sonnet.path("verifiedAt").asString()).isNotBlank();
+        assertThat(sonnet.path("deployments")).isNotEmpty()
+            .allSatisfy(d -> assertThat(d.path("status").asString()).isEqualTo("VERIFIED"));
+        tools.jackson.databind.JsonNode titan = http.get("/v1/models/titan-text-express").json().path("availability");
+        assertThat(titan.path("deployments")).allSatisfy(d -> {
+            assertThat(d.path("status").asString()).isEqualTo("NOT_OFFERED");
+            assertThat(d.path("detail").asString()).contains("provisioned");
+        });
+        assertThat(http.get("/v1/models/claude-haiku-4-5").json().path("availability").path("deployments"))
+            .allSatisfy(d -> assertThat(d.path("status").asString()).isEqualTo("NOT_OFFERED"));
     }
 
     @Test
@@ -100,7 +142,8 @@ class BedrockWireMockTests {
         assertThat(response.json().path("successor").asString()).isEqualTo("claude-haiku-4-5");
         assertThat(response.header("Sunset")).isEqualTo("Thu, 10 Sep 2026 00:00:00 GMT");
         assertThat(response.header("Link")).isEqualTo("</v1/models/claude-haiku-4-5>; rel=\"successor-version\"");
-        assertThat(BEDROCK.getAllServeEvents()).isEmpty();
+        assertThat(BEDROCK.getAllServeEvents())
+            .noneMatch(event -> event.getRequest().getUrl().startsWith("/model/"));
     }
 
     @ParameterizedTest

@@ -1,0 +1,41 @@
+package dev.fmgateway.region;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+
+import dev.fmgateway.catalog.ModelCatalog;
+import dev.fmgateway.provider.AwsAccess;
+import dev.fmgateway.provider.AwsProperties;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+
+/**
+ * In {@code aws} mode with {@code gateway.regions.verify-at-startup=true}, checks the catalog against Bedrock's
+ * control plane once the gateway is ready (in the background: serving does not wait for it).
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "gateway.mode", havingValue = "aws")
+@ConditionalOnBooleanProperty("gateway.regions.verify-at-startup")
+class AvailabilityConfiguration {
+
+    @Bean(destroyMethod = "close")
+    RegionalControlClients regionalControlClients(AwsAccess access, AwsProperties properties,
+            SdkAsyncHttpClient httpClient, AvailabilityProperties availability) {
+        return new RegionalControlClients(access, properties, httpClient, availability);
+    }
+
+    @Bean
+    AvailabilityVerifier availabilityVerifier(ModelCatalog catalog, RegionalControlClients clients,
+            AvailabilityProperties availability) {
+        return new AvailabilityVerifier(catalog, clients, availability.timeout().toMillis());
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void verify(ApplicationReadyEvent event) {
+        AvailabilityVerifier verifier = event.getApplicationContext().getBean(AvailabilityVerifier.class);
+        Thread.ofVirtual().name("catalog-availability-check").start(verifier::verify);
+    }
+}

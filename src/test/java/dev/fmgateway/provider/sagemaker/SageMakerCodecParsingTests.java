@@ -1,0 +1,96 @@
+package dev.fmgateway.provider.sagemaker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.zip.Deflater;
+
+import org.junit.jupiter.api.Test;
+
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.SegmentationInput;
+import dev.fmgateway.invocation.SegmentationResult;
+import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextResult;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The SageMaker container codecs against example bodies written from the wire reference (§7). */
+class SageMakerCodecParsingTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private static final TextPrompt PROMPT = new TextPrompt("Tell me a joke", List.of(), null, 32, 0.7, 0.9,
+            List.of("\n\n"));
+
+    @Test
+    void tgiRequestResponseAndStream() {
+        TgiCodec codec = new TgiCodec(JSON);
+        JsonNode request = JSON.valueToTree(codec.request(PROMPT, true));
+        assertThat(request.path("inputs").asString()).isEqualTo("Tell me a joke");
+        assertThat(request.path("parameters").path("max_new_tokens").asInt()).isEqualTo(32);
+        assertThat(request.path("parameters").path("stop").path(0).asString()).isEqualTo("\n\n");
+        assertThat(request.path("stream").asBoolean()).isTrue();
+
+        TextResult result = codec.response(JSON.readTree("""
+                [{"generated_text":" Why did the chicken","details":{"finish_reason":"length","generated_tokens":32}}]"""),
+                PROMPT);
+        assertThat(result.output()).isEqualTo(" Why did the chicken");
+        assertThat(result.finishReason()).isEqualTo(FinishReason.LENGTH);
+        assertThat(result.usage().output()).isEqualTo(32);
+        assertThat(result.usage().estimated()).isTrue();
+
+        assertThat(codec.line("data:{\"token\": {\"id\": 1, \"text\": \" a\", \"logprob\": -0.1, \"special\": false}}").text())
+            .isEqualTo(" a");
+        var last = codec.line("data:{\"token\":{\"text\":\".\",\"special\":false},\"generated_text\":\"a.\","
+                + "\"details\":{\"finish_reason\":\"eos_token\",\"generated_tokens\":2}}");
+        assertThat(last.text()).isEqualTo(".");
+        assertThat(last.finishReason()).isEqualTo(FinishReason.STOP);
+        assertThat(last.outputTokens()).isEqualTo(2);
+        assertThat(codec.line(": keep-alive")).isNull();
+    }
+
+    @Test
+    void djlAndJumpStartFormats() {
+        DjlCodec djl = new DjlCodec(JSON);
+        TextPrompt noStops = new TextPrompt("Hi", List.of(), null, 16, null, null, List.of());
+        assertThat(JSON.valueToTree(djl.request(noStops, false)).toString())
+            .isEqualTo("{\"inputs\":[\"Hi\"],\"parameters\":{\"max_new_tokens\":16,\"do_sample\":false}}");
+        assertThat(djl.response(JSON.readTree("[{\"generated_text\":\" there\"}]"), noStops).output()).isEqualTo(" there");
+        assertThat(djl.line("{\"outputs\": [\" the\", \"re\"]}").text()).isEqualTo(" there");
+
+        SageMakerTextCodec jumpStart = new JumpStartTextCodecs().jumpStartText();
+        JsonNode request = JSON.valueToTree(jumpStart.request(noStops, false));
+        assertThat(request.path("text_inputs").asString()).isEqualTo("Hi");
+        assertThat(request.path("max_length").asInt()).isEqualTo(16);
+        assertThat(jumpStart.response(JSON.readTree("{\"generated_texts\":[\"Hi there\"]}"), noStops).output())
+            .isEqualTo("Hi there");
+    }
+
+    @Test
+    void samMasksDecodeToPngsWithBoundingBoxes() {
+        byte[] pixels = new byte[4 * 3];
+        pixels[1 * 4 + 2] = 1;
+        pixels[2 * 4 + 3] = 1;
+        Deflater deflater = new Deflater();
+        deflater.setInput(pixels);
+        deflater.finish();
+        byte[] buffer = new byte[256];
+        int n = deflater.deflate(buffer);
+        String counts = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, n));
+        SegmentationInput input = new SegmentationInput(new byte[0], 4, 3, List.of(new SegmentationInput.Point(2, 1, 1)),
+                List.of(), false);
+
+        SegmentationResult result = new SamCodec().response(JSON.readTree("""
+                {"masks":[{"counts":"%s","compression":"zlib_base64","shape":[3,4],"dtype":"uint8"}],"scores":[0.93]}"""
+            .formatted(counts)), input, "sam");
+
+        assertThat(result.masks()).hasSize(1);
+        assertThat(result.masks().getFirst().score()).isEqualTo(0.93);
+        assertThat(result.masks().getFirst().bbox()).isEqualTo(new SegmentationInput.Box(2, 1, 3, 2));
+        JsonNode request = JSON.valueToTree(new SamCodec().request(input));
+        assertThat(request.path("points").toString()).isEqualTo("[[2,1]]");
+        assertThat(request.path("labels").toString()).isEqualTo("[1]");
+    }
+}

@@ -1,0 +1,169 @@
+package dev.fmgateway.resilience;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.Invocation;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.UpstreamThrottledException;
+import dev.fmgateway.provider.UpstreamUnavailableException;
+import dev.fmgateway.provider.UpstreamValidationException;
+import dev.fmgateway.support.TestModels;
+import dev.fmgateway.web.ApiException;
+
+/** The resilience step with a scripted upstream: retries, failover, circuits, bulkheads, deadlines. */
+class ResilienceFilterTests {
+
+    private static final Deployment EAST = TestModels.bedrock("us-east-1");
+
+    private static final Deployment WEST = TestModels.bedrock("us-west-2");
+
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
+    private ResilienceFilter filter(int maxAttempts, int minimumCalls, Duration openDuration, int perDeployment) {
+        ResilienceProperties properties = new ResilienceProperties(Duration.ofSeconds(5), maxAttempts, 3,
+                Duration.ofMillis(5), Duration.ofSeconds(2), 50, minimumCalls, minimumCalls, openDuration,
+                perDeployment, 100);
+        ResilienceConfiguration configuration = new ResilienceConfiguration();
+        SimpleMeterRegistry meters = new SimpleMeterRegistry();
+        CircuitBreakerRegistry circuits = configuration.circuitBreakers(properties, meters);
+        BulkheadRegistry bulkheads = configuration.bulkheads(properties, meters);
+        return new ResilienceFilter(properties, circuits, bulkheads, configuration.globalBulkhead(bulkheads), meters);
+    }
+
+    private Completion run(ResilienceFilter filter, CatalogModel model, Function<Deployment, RuntimeException> outcome) {
+        return filter.filter(TestModels.invocation(model, Duration.ofSeconds(5)), (Invocation routed) -> {
+            Deployment deployment = routed.deployment();
+            this.calls.add(deployment.region());
+            RuntimeException failure = outcome.apply(deployment);
+            if (failure != null) {
+                throw failure;
+            }
+            return new Completion(model, deployment,
+                    new TextResult("ok", FinishReason.STOP, new Usage.Tokens(1, 1, false)), null);
+        });
+    }
+
+    @Test
+    void failsOverToTheNextDeploymentOnThrottling() {
+        CatalogModel model = TestModels.model("m", List.of(EAST, WEST));
+
+        Completion completion = run(filter(3, 100, Duration.ofSeconds(30), 10), model,
+                d -> d == EAST ? new UpstreamThrottledException("m", 1, true) : null);
+
+        assertThat(completion.deployment()).isEqualTo(WEST);
+        assertThat(this.calls).containsExactly("us-east-1", "us-west-2");
+    }
+
+    @Test
+    void retriesTheSameDeploymentThenSucceeds() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        int[] failures = { 2 };
+
+        Completion completion = run(filter(3, 100, Duration.ofSeconds(30), 10), model,
+                d -> failures[0]-- > 0 ? new UpstreamUnavailableException("m", "5xx", 1) : null);
+
+        assertThat(completion.deployment()).isEqualTo(EAST);
+        assertThat(this.calls).hasSize(3);
+    }
+
+    @Test
+    void neverRetriesValidationErrors() {
+        CatalogModel model = TestModels.model("m", List.of(EAST, WEST));
+
+        assertThatThrownBy(() -> run(filter(3, 100, Duration.ofSeconds(30), 10), model,
+                d -> new UpstreamValidationException("m", "bad"))).isInstanceOf(UpstreamValidationException.class);
+        assertThat(this.calls).containsExactly("us-east-1");
+    }
+
+    @Test
+    void honoursAnUpstreamRetryAfterBeforeRetryingTheSameDeployment() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        int[] failures = { 1 };
+        long started = System.nanoTime();
+
+        run(filter(2, 100, Duration.ofSeconds(30), 10), model,
+                d -> failures[0]-- > 0 ? new UpstreamThrottledException("m", 1, true) : null);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(this.calls).hasSize(2);
+    }
+
+    @Test
+    void givesUpWhenTheRetryAfterWouldPassTheDeadline() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(3, 100, Duration.ofSeconds(30), 10);
+
+        assertThatThrownBy(() -> filter.filter(TestModels.invocation(model, Duration.ofMillis(300)), routed -> {
+            this.calls.add(routed.deployment().region());
+            throw new UpstreamThrottledException("m", 2, true);
+        })).isInstanceOf(UpstreamThrottledException.class);
+        assertThat(this.calls).hasSize(1);
+    }
+
+    @Test
+    void openCircuitSkipsTheDeploymentAndRecovers() throws InterruptedException {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 2, Duration.ofMillis(300), 10);
+        Function<Deployment, RuntimeException> failing = d -> new UpstreamUnavailableException("m", "5xx", 1);
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> run(filter, model, failing)).isInstanceOf(UpstreamUnavailableException.class);
+        }
+        this.calls.clear();
+
+        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(ApiException.class, ex -> {
+            assertThat(ex.getStatusCode().value()).isEqualTo(503);
+            assertThat(ex.getBody().getDetail()).contains("paused");
+            assertThat(ex.getHeaders().getFirst("Retry-After")).isNotNull();
+        });
+        assertThat(this.calls).isEmpty();
+
+        Thread.sleep(400);
+        assertThat(run(filter, model, d -> null).deployment()).isEqualTo(EAST);
+    }
+
+    @Test
+    void fullBulkheadRejectsAtOnce() throws InterruptedException {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(3, 100, Duration.ofSeconds(30), 1);
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> run(filter, model, d -> {
+            inFlight.countDown();
+            try {
+                release.await(5, TimeUnit.SECONDS);
+            }
+            catch (InterruptedException ex) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }));
+        assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(ApiException.class, ex -> {
+            assertThat(ex.code()).isEqualTo("RATE_LIMITED");
+            assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        });
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
+        release.countDown();
+        holder.join();
+    }
+}
