@@ -40,7 +40,7 @@ class ErrorResponses implements OpenApiCustomizer {
             new Error(401, "Unauthorized", "UNAUTHENTICATED", "Unauthenticated", "No API key was sent; send Authorization: Bearer <key> or X-Api-Key",
                     "`UNAUTHENTICATED`: no or unknown API key, where keys are required"),
             new Error(403, "Forbidden", "MODEL_NOT_ALLOWED", "Model not allowed", "This API key may not use 'claude-opus-4-1'",
-                    "`MODEL_NOT_ALLOWED`: the API key may not use this model"),
+                    "`MODEL_NOT_ALLOWED`: the API key may not use this model; `ADMIN_REQUIRED`: the route needs an admin key"),
             new Error(404, "NotFound", "MODEL_NOT_FOUND", "Model not found", "No model 'claude-haiku-45' in the catalog; did you mean claude-haiku-4-5?",
                     "`MODEL_NOT_FOUND`: no catalog model has this id or alias (`closeMatches` lists near ones)"),
             new Error(410, "Gone", "MODEL_RETIRED", "Model retired", "'claude-v2' was retired by the provider on 2025-07-21; use 'claude-haiku-4-5'",
@@ -69,6 +69,8 @@ class ErrorResponses implements OpenApiCustomizer {
 
     private static final Set<Integer> CATALOG_LIST = Set.of(400, 401, 500);
 
+    private static final Set<Integer> USAGE = Set.of(400, 401, 403, 500);
+
     private static final Set<Integer> CATALOG_ONE = Set.of(401, 404, 500);
 
     private static final Map<String, String> MODEL_HEADERS = headers();
@@ -90,7 +92,8 @@ class ErrorResponses implements OpenApiCustomizer {
             .schema(new StringSchema().maxLength(128).pattern("^[A-Za-z0-9._:-]{1,128}$")));
         openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) -> {
             boolean modelCall = method == PathItem.HttpMethod.POST;
-            Set<Integer> statuses = modelCall ? MODEL_CALL : path.contains("{") ? CATALOG_ONE : CATALOG_LIST;
+            Set<Integer> statuses = modelCall ? MODEL_CALL
+                    : path.startsWith("/v1/usage") ? USAGE : path.contains("{") ? CATALOG_ONE : CATALOG_LIST;
             document(operation, statuses, modelCall);
         }));
     }

@@ -61,6 +61,7 @@ class OpenApiConfiguration {
                     new Tag().name("Catalog").description("The models the gateway serves, with regions, limits, prices and lifecycle"),
                     new Tag().name("Embeddings").description("Embedding vectors and similarity ranking"),
                     new Tag().name("Images").description("Image generation and segmentation"),
-                    new Tag().name("Text").description("Text generation from a prompt or a conversation, plain or streamed")));
+                    new Tag().name("Text").description("Text generation from a prompt or a conversation, plain or streamed"),
+                    new Tag().name("Usage").description("What callers used and what it cost, from the usage ledger")));
     }
 }

@@ -30,7 +30,8 @@ import dev.fmgateway.support.GatewayHttp;
  * out (SigV4 credential scope, percent-encoded model id, native body) and the mapping of AWS error shapes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = { "gateway.mode=aws", "gateway.regions.verify-at-startup=true", "gateway.resilience.max-attempts=2",
+        properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true",
+                "gateway.regions.verify-at-startup=true", "gateway.resilience.max-attempts=2",
                 "gateway.resilience.initial-backoff=10ms", "gateway.resilience.minimum-calls=1000" })
 class BedrockWireMockTests {
 

@@ -1,0 +1,31 @@
+package dev.fmgateway.usage;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Aggregated usage of one group; the dimensions not grouped by are absent. Cost is exact decimal USD.
+ */
+record UsageGroup(@Nullable String model, @Nullable String apiKey, @Nullable String region, @Nullable LocalDate day,
+        long requests, long failedRequests, long inputTokens, long outputTokens, long images, BigDecimal costUsd) {
+
+    static UsageGroup total(Iterable<UsageGroup> groups) {
+        long requests = 0;
+        long failed = 0;
+        long input = 0;
+        long output = 0;
+        long images = 0;
+        BigDecimal cost = BigDecimal.ZERO;
+        for (UsageGroup group : groups) {
+            requests += group.requests;
+            failed += group.failedRequests;
+            input += group.inputTokens;
+            output += group.outputTokens;
+            images += group.images;
+            cost = cost.add(group.costUsd);
+        }
+        return new UsageGroup(null, null, null, null, requests, failed, input, output, images, Money.plain(cost));
+    }
+}

@@ -1,0 +1,138 @@
+package dev.fmgateway.usage;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import dev.fmgateway.catalog.Backend;
+
+/**
+ * The ledger table: batch inserts and the aggregations behind the usage routes, in SQL that runs unchanged on H2
+ * and PostgreSQL. Group-by columns come from {@link UsageDimension}, never from request text.
+ */
+@Repository
+class UsageRepository {
+
+    private static final String INSERT = """
+            INSERT INTO usage_record (occurred_at, occurred_day, request_id, api_key, team, model, backend, region,
+                upstream_id, usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms,
+                outcome, status)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+
+    private final JdbcTemplate jdbc;
+
+    UsageRepository(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(List<UsageRecord> records) {
+        this.jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+
+            @Override
+            public void setValues(PreparedStatement ps, int i) throws SQLException {
+                bind(ps, records.get(i));
+            }
+
+            @Override
+            public int getBatchSize() {
+                return records.size();
+            }
+        });
+    }
+
+    List<UsageGroup> aggregate(UsageQuery query) {
+        String columns = query.groupBy().stream().map(UsageDimension::column).collect(Collectors.joining(", "));
+        List<Object> args = new ArrayList<>(List.of(utc(query.from()), utc(query.to())));
+        String keyFilter = "";
+        if (query.apiKey() != null) {
+            keyFilter = " AND api_key = ?";
+            args.add(query.apiKey());
+        }
+        String sql = "SELECT " + columns + ", COUNT(*) AS requests,"
+                + " SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS failed,"
+                + " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, SUM(images) AS images,"
+                + " SUM(cost_usd) AS cost_usd FROM usage_record WHERE occurred_at >= ? AND occurred_at < ?"
+                + keyFilter + " GROUP BY " + columns + " ORDER BY " + columns;
+        return this.jdbc.query(sql, (rs, row) -> group(rs, query.groupBy()), args.toArray());
+    }
+
+    /** Calls per SageMaker endpoint in {@code [from, to)}. */
+    Map<String, Long> endpointCalls(Instant from, Instant to) {
+        Map<String, Long> calls = new HashMap<>();
+        this.jdbc.query("SELECT upstream_id, COUNT(*) FROM usage_record WHERE backend = ? AND occurred_at >= ?"
+                + " AND occurred_at < ? GROUP BY upstream_id",
+                rs -> {
+                    calls.put(rs.getString(1), rs.getLong(2));
+                }, Backend.SAGEMAKER.name(), utc(from), utc(to));
+        return calls;
+    }
+
+    /** The latest call ever recorded per SageMaker endpoint. */
+    Map<String, Instant> endpointLastCalls() {
+        Map<String, Instant> last = new HashMap<>();
+        this.jdbc.query("SELECT upstream_id, MAX(occurred_at) FROM usage_record WHERE backend = ? GROUP BY upstream_id",
+                rs -> {
+                    last.put(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant());
+                }, Backend.SAGEMAKER.name());
+        return last;
+    }
+
+    private static void bind(PreparedStatement ps, UsageRecord r) throws SQLException {
+        OffsetDateTime at = utc(r.occurredAt());
+        ps.setObject(1, at);
+        ps.setObject(2, at.toLocalDate());
+        ps.setString(3, r.requestId());
+        ps.setString(4, r.apiKey());
+        if (r.team() != null) {
+            ps.setString(5, r.team());
+        }
+        else {
+            ps.setNull(5, Types.VARCHAR);
+        }
+        ps.setString(6, r.model());
+        ps.setString(7, r.backend().name());
+        ps.setString(8, r.region());
+        ps.setString(9, r.upstreamId());
+        ps.setString(10, r.counts().kind());
+        ps.setLong(11, r.counts().input());
+        ps.setLong(12, r.counts().output());
+        ps.setLong(13, r.counts().images());
+        ps.setBigDecimal(14, Money.stored(r.costUsd()));
+        ps.setBoolean(15, r.estimated());
+        ps.setLong(16, r.latencyMs());
+        ps.setString(17, r.outcome());
+        ps.setInt(18, r.status());
+    }
+
+    private static UsageGroup group(ResultSet rs, List<UsageDimension> groupBy) throws SQLException {
+        return new UsageGroup(text(rs, groupBy, UsageDimension.MODEL), text(rs, groupBy, UsageDimension.API_KEY),
+                text(rs, groupBy, UsageDimension.REGION),
+                groupBy.contains(UsageDimension.DAY) ? rs.getObject("occurred_day", LocalDate.class) : null,
+                rs.getLong("requests"), rs.getLong("failed"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getLong("images"), Money.plain(rs.getBigDecimal("cost_usd")));
+    }
+
+    private static @Nullable String text(ResultSet rs, List<UsageDimension> groupBy, UsageDimension dimension)
+            throws SQLException {
+        return groupBy.contains(dimension) ? rs.getString(dimension.column()) : null;
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+}
