@@ -5,6 +5,10 @@ import java.util.Locale;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,6 +19,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** {@code GET /v1/models} and {@code GET /v1/models/{modelId}}. */
 @RestController
 @RequestMapping("/v1/models")
+@Tag(name = "Catalog")
 class CatalogController {
 
     private final ModelCatalog catalog;
@@ -27,10 +32,15 @@ class CatalogController {
     }
 
     @GetMapping
-    ModelList list(@RequestParam(required = false) @Nullable Capability capability,
+    @Operation(operationId = "listModels", summary = "List the catalog",
+            description = "The models the gateway serves, optionally filtered; filters combine with AND.")
+    ModelList list(
+            @Parameter(description = "Only models with this capability") @RequestParam(required = false) @Nullable Capability capability,
+            @Parameter(description = "Only models offered in this AWS region", example = "eu-central-1")
             @RequestParam(required = false) @Nullable String region,
-            @RequestParam(required = false) @Nullable String provider,
-            @RequestParam(required = false) @Nullable LifecycleStatus lifecycle) {
+            @Parameter(description = "Only models of this vendor (substring, any case) or backend (BEDROCK, SAGEMAKER)",
+                    example = "anthropic") @RequestParam(required = false) @Nullable String provider,
+            @Parameter(description = "Only models in this lifecycle status") @RequestParam(required = false) @Nullable LifecycleStatus lifecycle) {
         Predicate<CatalogModel> filter = model -> (capability == null || model.can(capability))
                 && (region == null || model.offeredIn(region))
                 && (provider == null || matchesProvider(model, provider))
@@ -40,7 +50,9 @@ class CatalogController {
     }
 
     @GetMapping("/{modelId}")
-    ModelView get(@PathVariable String modelId) {
+    @Operation(operationId = "getModel", summary = "Get one model",
+            description = "One catalog entry, by catalog id or any alias (e.g. the native Bedrock model id).")
+    ModelView get(@Parameter(description = "Catalog id or alias", example = "claude-haiku-4-5") @PathVariable String modelId) {
         return view(this.catalog.require(modelId));
     }
 
@@ -54,10 +66,13 @@ class CatalogController {
                 || model.backend().name().equalsIgnoreCase(provider);
     }
 
-    record ModelList(List<ModelView> models, int count) {
+    @Schema(description = "Catalog entries matching the filters")
+    record ModelList(@Schema(description = "The models, in catalog order") List<ModelView> models,
+            @Schema(description = "Number of models returned", example = "3") int count) {
     }
 
     /** A catalog entry and, when the control plane was asked at start-up, what it said. */
+    @Schema(name = "Model", description = "A catalog entry and, when the control plane was asked at start-up, what it said")
     record ModelView(@JsonUnwrapped CatalogModel model, @Nullable Availability availability) {
     }
 }

@@ -27,7 +27,7 @@ import dev.fmgateway.web.InvalidRequestException;
  * never a silently short result.
  */
 @Component
-class Embedder {
+public class Embedder {
 
     private final ModelInvoker invoker;
 
@@ -35,7 +35,7 @@ class Embedder {
         this.invoker = invoker;
     }
 
-    Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
+    public Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
         checkLimits(model, inputs);
         List<Completion> completions = new ArrayList<>(inputs.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
@@ -85,7 +85,7 @@ class Embedder {
     }
 
     /** The vectors in input order, with total usage and cost. */
-    record Embeddings(List<float[]> vectors, Usage.Tokens usage, Cost cost, Completion first) {
+    public record Embeddings(List<float[]> vectors, Usage.Tokens usage, Cost cost, Completion first) {
 
         static Embeddings of(List<Completion> completions, boolean normalize) {
             List<float[]> vectors = new ArrayList<>();

@@ -8,6 +8,10 @@ import java.util.stream.IntStream;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -27,6 +31,7 @@ import dev.fmgateway.web.InvalidRequestException;
 
 /** {@code POST /v1/embeddings} and {@code POST /v1/embeddings/similarity}. */
 @RestController
+@Tag(name = "Embeddings")
 class EmbeddingController {
 
     private static final Set<Capability> EMBEDDING = Set.of(Capability.EMBEDDING);
@@ -41,8 +46,13 @@ class EmbeddingController {
     }
 
     @PostMapping(path = "/v1/embeddings", consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "createEmbeddings", summary = "Embed texts (or an image)",
+            description = "Returns one vector per input, in input order. Models that take one input per call get "
+                    + "one upstream call per input, made in parallel; the first failure fails the request.")
     ResponseEntity<EmbeddingResponse> embed(@Valid @RequestBody EmbeddingRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
+            @Parameter(description = "AWS region to call the model in, when the body names none",
+                    example = "eu-central-1") @RequestHeader(name = "X-Gateway-Region",
+                            required = false) @Nullable String regionHeader) {
         CatalogModel model = this.catalog.require(request.model(), EMBEDDING);
         long started = System.nanoTime();
         Embedder.Embeddings embeddings = this.embedder.embed(model, inputs(request, model),
@@ -59,8 +69,13 @@ class EmbeddingController {
     }
 
     @PostMapping(path = "/v1/embeddings/similarity", consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "rankBySimilarity", summary = "Rank texts by similarity to a query",
+            description = "Embeds the query and the candidates and returns the candidates sorted by cosine "
+                    + "similarity to the query, best first.")
     ResponseEntity<SimilarityResponse> similarity(@Valid @RequestBody SimilarityRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
+            @Parameter(description = "AWS region to call the model in, when the body names none",
+                    example = "eu-central-1") @RequestHeader(name = "X-Gateway-Region",
+                            required = false) @Nullable String regionHeader) {
         CatalogModel model = this.catalog.require(request.model(), EMBEDDING);
         List<EmbeddingInput> inputs = new ArrayList<>();
         inputs.add(new EmbeddingInput(request.query(), null, request.dimensions(), true));
@@ -85,13 +100,15 @@ class EmbeddingController {
 
     private static List<EmbeddingInput> inputs(EmbeddingRequest request, CatalogModel model) {
         byte[] image = request.image() != null ? Base64Images.read("image", request.image(), 2048).data() : null;
-        if (request.input() == null && image == null) {
+        // Clients generated from the spec send an unset array as []: treat it as absent.
+        boolean noText = request.input() == null || request.input().isEmpty();
+        if (noText && image == null) {
             throw new InvalidRequestException("input", "is required (or image, for multimodal models)");
         }
         if (image != null && model.family() != dev.fmgateway.catalog.PayloadFamily.TITAN_EMBED_IMAGE) {
             throw new InvalidRequestException("image", "is only accepted by multimodal embedding models");
         }
-        if (request.input() == null) {
+        if (noText) {
             return List.of(new EmbeddingInput(null, image, request.dimensions(), request.normalize()));
         }
         return request.input()
@@ -100,20 +117,39 @@ class EmbeddingController {
             .toList();
     }
 
-    record EmbeddingResponse(String model, String region, List<Item> data, TokenUsage usage, UsageView.CostView cost,
-            long latencyMs) {
+    @Schema(description = "One vector per input, in input order, with usage and cost")
+    record EmbeddingResponse(
+            @Schema(description = "Catalog id of the model that answered", example = "titan-embed-text-v2") String model,
+            @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
+            @Schema(description = "The vectors, in input order") List<Item> data, TokenUsage usage,
+            UsageView.CostView cost,
+            @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "95") long latencyMs) {
 
-        record Item(int index, float[] embedding) {
+        @Schema(name = "Embedding", description = "The vector of one input")
+        record Item(@Schema(description = "Position of the input in the request", example = "0") int index,
+                @Schema(description = "The vector; its length is `dimensions` or the model's default",
+                        example = "[0.0123, -0.0456, 0.0789]") float[] embedding) {
         }
 
-        record TokenUsage(long inputTokens, boolean estimated) {
+        @Schema(name = "EmbeddingUsage", description = "Tokens billed for the inputs")
+        record TokenUsage(@Schema(description = "Input tokens of all inputs", example = "7") long inputTokens,
+                @Schema(description = "True when the provider reported no counts and the gateway estimated them",
+                        example = "false") boolean estimated) {
         }
     }
 
-    record SimilarityResponse(String model, String region, List<Result> results,
-            EmbeddingResponse.TokenUsage usage, UsageView.CostView cost, long latencyMs) {
+    @Schema(description = "Candidates ranked by cosine similarity to the query, best first")
+    record SimilarityResponse(
+            @Schema(description = "Catalog id of the model that answered", example = "titan-embed-text-v2") String model,
+            @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
+            @Schema(description = "At most `topK` candidates, best first") List<Result> results,
+            EmbeddingResponse.TokenUsage usage, UsageView.CostView cost,
+            @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "130") long latencyMs) {
 
-        record Result(int index, String text, double score) {
+        @Schema(name = "SimilarityResult", description = "A candidate and its score")
+        record Result(@Schema(description = "Position of the candidate in the request", example = "0") int index,
+                @Schema(description = "The candidate text", example = "red apples") String text,
+                @Schema(description = "Cosine similarity to the query, -1 to 1", example = "0.83") double score) {
         }
     }
 }

@@ -4,6 +4,9 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -21,6 +24,7 @@ import dev.fmgateway.invocation.ModelResponseHeaders;
 
 /** {@code POST /v1/images/generations}. */
 @RestController
+@Tag(name = "Images")
 class ImageController {
 
     private final ModelCatalog catalog;
@@ -33,8 +37,13 @@ class ImageController {
     }
 
     @PostMapping(path = "/v1/images/generations", consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "generateImages", summary = "Generate images",
+            description = "Generates one or more images (PNG or JPEG, base64) from a prompt. Sizes, count and "
+                    + "steps are checked against the model's catalog limits before any upstream call.")
     ResponseEntity<ImageGenerationResponse> generate(@Valid @RequestBody ImageGenerationRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
+            @Parameter(description = "AWS region to call the model in, when the body names none",
+                    example = "eu-central-1") @RequestHeader(name = "X-Gateway-Region",
+                            required = false) @Nullable String regionHeader) {
         CatalogModel model = this.catalog.require(request.model(), Set.of(Capability.IMAGE_GENERATION));
         long started = System.nanoTime();
         Completion completion = this.invoker.invoke(model, ImagePrompts.of(request, model),

@@ -9,12 +9,12 @@ import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.web.InvalidRequestException;
 
 /** Checks an image request against the model's sizes, count and steps, and fills in the defaults. */
-final class ImagePrompts {
+public final class ImagePrompts {
 
     private ImagePrompts() {
     }
 
-    static ImagePrompt of(ImageGenerationRequest request, CatalogModel model) {
+    public static ImagePrompt of(ImageGenerationRequest request, CatalogModel model) {
         Limits limits = model.limits();
         String size = size(request, limits);
         int x = size.indexOf('x');

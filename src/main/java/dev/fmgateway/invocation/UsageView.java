@@ -3,6 +3,7 @@ package dev.fmgateway.invocation;
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -14,7 +15,11 @@ public final class UsageView {
     }
 
     /** Token usage as the contract names it. */
-    public record Tokens(long inputTokens, long outputTokens, boolean estimated) {
+    @Schema(name = "TokenUsage", description = "Tokens billed for a call")
+    public record Tokens(@Schema(description = "Prompt tokens", example = "12") long inputTokens,
+            @Schema(description = "Generated tokens", example = "48") long outputTokens,
+            @Schema(description = "True when the provider reported no counts and the gateway estimated them "
+                    + "(about 4 characters per token)", example = "false") boolean estimated) {
 
         public static Tokens of(Usage.Tokens usage) {
             return new Tokens(usage.input(), usage.output(), usage.estimated());
@@ -23,7 +28,11 @@ public final class UsageView {
 
     /** Cost in USD; {@code estimated} when the usage it was computed from was estimated. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CostView(BigDecimal usd, boolean estimated, @Nullable String note) {
+    @Schema(name = "Cost", description = "What the call cost, computed in decimal from the catalog's price for the region")
+    public record CostView(@Schema(description = "Amount in US dollars", example = "0.000252") BigDecimal usd,
+            @Schema(description = "True when computed from estimated usage", example = "false") boolean estimated,
+            @Schema(description = "Why the amount is not the whole story, e.g. SageMaker endpoints billed by instance-hour",
+                    example = "billed by instance-hour; see GET /v1/usage/endpoints") @Nullable String note) {
 
         public static CostView of(Cost cost) {
             return new CostView(cost.usd(), cost.estimated(), null);

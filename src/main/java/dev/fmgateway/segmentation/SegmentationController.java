@@ -6,6 +6,10 @@ import java.util.Set;
 
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +33,7 @@ import dev.fmgateway.web.InvalidRequestException;
 
 /** {@code POST /v1/images/segmentations}. */
 @RestController
+@Tag(name = "Images")
 class SegmentationController {
 
     static final int MAX_SIDE = 4096;
@@ -43,8 +48,12 @@ class SegmentationController {
     }
 
     @PostMapping(path = "/v1/images/segmentations", consumes = "application/json", produces = "application/json")
+    @Operation(operationId = "segmentImage", summary = "Segment an image",
+            description = "Returns masks of the objects marked by point and/or box prompts (Segment Anything).")
     ResponseEntity<SegmentationResponse> segment(@Valid @RequestBody SegmentationRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
+            @Parameter(description = "AWS region to call the model in, when the body names none",
+                    example = "eu-central-1") @RequestHeader(name = "X-Gateway-Region",
+                            required = false) @Nullable String regionHeader) {
         CatalogModel model = this.catalog.require(request.model(), Set.of(Capability.SEGMENTATION));
         Base64Images.Image image = Base64Images.read("image", request.image(), MAX_SIDE);
         SegmentationInput input = input(request, image);
@@ -83,10 +92,20 @@ class SegmentationController {
         }
     }
 
-    record SegmentationResponse(String model, String region, int width, int height, List<Mask> masks,
-            UsageView.CostView cost, long latencyMs) {
+    @Schema(description = "Masks over the input image, with the cost of the call")
+    record SegmentationResponse(
+            @Schema(description = "Catalog id of the model that answered", example = "sam-2-1") String model,
+            @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
+            @Schema(description = "Width of the input image, in pixels", example = "512") int width,
+            @Schema(description = "Height of the input image, in pixels", example = "512") int height,
+            @Schema(description = "The masks, best first per prompt") List<Mask> masks, UsageView.CostView cost,
+            @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "640") long latencyMs) {
 
-        record Mask(String base64, double score, SegmentationInput.Box bbox) {
+        @Schema(name = "Mask", description = "One mask")
+        record Mask(@Schema(description = "PNG the size of the image (8-bit grey, 255 inside the mask), base64 encoded",
+                format = "byte", example = "iVBORw0KGgo=") String base64,
+                @Schema(description = "The model's confidence in the mask", example = "0.94") double score,
+                SegmentationInput.Box bbox) {
         }
     }
 }

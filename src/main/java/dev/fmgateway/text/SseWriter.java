@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.fmgateway.invocation.TextDeltaSink;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +59,7 @@ final class SseWriter implements TextDeltaSink {
         }
     }
 
-    record Delta(String text) {
+    @Schema(name = "TextStreamDelta", description = "Data of an `event: delta` of a text stream")
+    record Delta(@Schema(description = "The next piece of generated text", example = "A foundation") String text) {
     }
 }

@@ -6,6 +6,13 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -25,6 +32,7 @@ import dev.fmgateway.invocation.TextPrompt;
 
 /** {@code POST /v1/text/generations}. */
 @RestController
+@Tag(name = "Text")
 class TextController {
 
     private static final Set<Capability> TEXT = Set.of(Capability.TEXT_GENERATION, Capability.CHAT);
@@ -43,8 +51,23 @@ class TextController {
 
     @PostMapping(path = "/v1/text/generations", consumes = "application/json",
             produces = { "application/json", "text/event-stream" })
+    @Operation(operationId = "generateText", summary = "Generate text",
+            description = "Generates text from a `prompt` or a `messages` conversation with a TEXT_GENERATION or "
+                    + "CHAT model. With `\"stream\": true` the answer is `text/event-stream` (see the "
+                    + "TextStreamDelta and TextStreamDone schemas); a failure before the first event is a normal "
+                    + "problem response, after it one `error` event carrying the problem object.")
+    @ApiResponse(responseCode = "200", description = "The generated text (JSON), or its stream of events when "
+            + "`stream` is true", content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = TextGenerationResponse.class)),
+                @Content(mediaType = "text/event-stream", schema = @Schema(type = "string",
+                        description = "Server-Sent Events: `event: delta` with a TextStreamDelta as data, as the "
+                                + "model produces text; then one `event: done` with a TextStreamDone, or one "
+                                + "`event: error` with a Problem"),
+                        examples = @ExampleObject(name = "stream", value = TextStreamDocs.EXAMPLE)) })
     @Nullable ResponseEntity<TextGenerationResponse> generate(@Valid @RequestBody TextGenerationRequest request,
-            @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
+            @Parameter(description = "AWS region to call the model in, when the body names none",
+                    example = "eu-central-1") @RequestHeader(name = "X-Gateway-Region",
+                            required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
         CatalogModel model = this.catalog.require(request.model(), TEXT);
         TextPrompt prompt = TextPrompts.of(request, model);

@@ -12,24 +12,48 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.invocation.ChatMessage;
 
-/** Body of {@code POST /v1/text/generations}: a raw {@code prompt} or a {@code messages} conversation. */
-record TextGenerationRequest(@NotBlank @Size(max = 256) String model, @Nullable @Size(max = 400_000) String prompt,
-        @Nullable @Size(min = 1, max = 1000) List<@Valid @NotNull Message> messages,
-        @Nullable @Size(max = 100_000) String system, @Nullable @Min(1) @Max(200_000) Integer maxTokens,
-        @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double temperature,
+/**
+ * Body of {@code POST /v1/text/generations}: a raw {@code prompt} or a {@code messages} conversation. Public so that
+ * other dialects of the route (the OpenAI-compatible one) translate into it and get the same validation.
+ */
+@Schema(description = "A text generation request: give either `prompt` or `messages`, not both.")
+public record TextGenerationRequest(
+        @Schema(description = "Catalog id or alias of a TEXT_GENERATION or CHAT model (GET /v1/models)",
+                example = "claude-haiku-4-5") @NotBlank @Size(max = 256) String model,
+        @Schema(description = "A raw prompt, sent as one user turn (or as the model's native prompt)",
+                example = "Write a haiku about the sea") @Nullable @Size(max = 400_000) String prompt,
+        @ArraySchema(arraySchema = @Schema(description = "A conversation, oldest turn first; the model family's "
+                + "codec renders it in its own format; an empty array counts as absent")) @Nullable @Size(
+                        max = 1000) List<@Valid @NotNull Message> messages,
+        @Schema(description = "System instructions", example = "Answer in one sentence.")
+        @Nullable @Size(max = 100_000) String system,
+        @Schema(description = "Most tokens to generate; defaults to the model's default output tokens and may not "
+                + "exceed its limit (catalog `limits`)", example = "200") @Nullable @Min(1) @Max(200_000) Integer maxTokens,
+        @Schema(description = "Sampling temperature", example = "0.5") @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double temperature,
+        @Schema(description = "Nucleus sampling: the probability mass to sample from", example = "0.9")
         @Nullable @DecimalMin("0.0") @DecimalMax("1.0") Double topP,
+        @ArraySchema(arraySchema = @Schema(description = "Sequences that end the output (not part of it); "
+                + "`finishReason` is then `stop_sequence`"), schema = @Schema(example = "\n\nHuman:"))
         @Nullable @Size(max = 16) List<@NotBlank @Size(max = 200) String> stopSequences,
-        @Nullable @Size(max = 32) String region, @Nullable Boolean stream) {
+        @Schema(description = "AWS region to call the model in; overrides the X-Gateway-Region header and the "
+                + "model's default region", example = "us-east-1") @Nullable @Size(max = 32) String region,
+        @Schema(description = "Answer as Server-Sent Events (`text/event-stream`): `delta` events, then one `done` "
+                + "event (or one `error` event)", defaultValue = "false") @Nullable Boolean stream) {
 
+    // Clients generated from the spec send optional arrays as [] rather than leaving them out: [] means absent.
     @AssertTrue(message = "give either prompt or messages, not both")
     boolean isPromptOrMessages() {
-        return (this.prompt == null) != (this.messages == null);
+        return (this.prompt == null) != (this.messages == null || this.messages.isEmpty());
     }
 
-    record Message(@NotNull ChatMessage.Role role, @NotNull @Size(max = 400_000) String content) {
+    @Schema(name = "TextMessage", description = "One turn of a conversation")
+    public record Message(@Schema(description = "Who said it", example = "user") @NotNull ChatMessage.Role role,
+            @Schema(description = "What was said", example = "What is a foundation model?") @NotNull @Size(max = 400_000) String content) {
     }
 }

@@ -2,6 +2,8 @@ package dev.fmgateway.text;
 
 import java.util.UUID;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.CostViews;
@@ -10,8 +12,19 @@ import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.UsageView;
 
 /** Answer of {@code POST /v1/text/generations}. */
-record TextGenerationResponse(String id, String model, Backend backend, String region, String upstreamId,
-        String output, FinishReason finishReason, UsageView.Tokens usage, UsageView.CostView cost, long latencyMs) {
+@Schema(description = "Generated text with its usage and cost")
+record TextGenerationResponse(
+        @Schema(description = "Id of this generation", example = "gen-5b0e6a3c-3f0a-4d8e-9a51-0c9d2b7e1f42") String id,
+        @Schema(description = "Catalog id of the model that answered", example = "claude-haiku-4-5") String model,
+        @Schema(description = "Where the model runs") Backend backend,
+        @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
+        @Schema(description = "Bedrock model or inference profile id, or SageMaker endpoint name, that was called",
+                example = "us.anthropic.claude-haiku-4-5-20251001-v1:0") String upstreamId,
+        @Schema(description = "The generated text", example = "A foundation model is a large model trained on broad data.") String output,
+        @Schema(description = "Why generation stopped") FinishReason finishReason,
+        UsageView.Tokens usage,
+        UsageView.CostView cost,
+        @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "412") long latencyMs) {
 
     static TextGenerationResponse of(Completion completion, long latencyMs) {
         TextResult result = (TextResult) completion.result();

@@ -8,14 +8,14 @@ import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.web.InvalidRequestException;
 
 /** Builds the provider-neutral prompt, applying the model's output limits before any upstream call. */
-final class TextPrompts {
+public final class TextPrompts {
 
     static final int FALLBACK_MAX_TOKENS = 512;
 
     private TextPrompts() {
     }
 
-    static TextPrompt of(TextGenerationRequest request, CatalogModel model) {
+    public static TextPrompt of(TextGenerationRequest request, CatalogModel model) {
         if (Boolean.TRUE.equals(request.stream()) && !model.streaming()) {
             throw new StreamingNotSupportedException(model);
         }

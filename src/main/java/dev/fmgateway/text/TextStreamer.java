@@ -2,6 +2,7 @@ package dev.fmgateway.text;
 
 import jakarta.servlet.http.HttpServletResponse;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
@@ -64,7 +65,12 @@ class TextStreamer {
         }
     }
 
-    record Done(String model, String region, FinishReason finishReason, UsageView.Tokens usage,
-            UsageView.CostView cost, long latencyMs) {
+    @Schema(name = "TextStreamDone", description = "Data of the final `event: done` of a text stream")
+    record Done(@Schema(description = "Catalog id of the model that answered", example = "claude-haiku-4-5") String model,
+            @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
+            @Schema(description = "Why generation stopped") FinishReason finishReason, UsageView.Tokens usage,
+            UsageView.CostView cost,
+            @Schema(description = "Time from the request to the end of the stream, in milliseconds", example = "1830")
+            long latencyMs) {
     }
 }

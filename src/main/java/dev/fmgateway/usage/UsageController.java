@@ -10,6 +10,8 @@ import java.util.Set;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.jspecify.annotations.Nullable;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -21,6 +23,7 @@ import dev.fmgateway.invocation.Caller;
  * key. {@code GET /v1/usage/endpoints}: the instance-hour cost of the configured SageMaker endpoints (admin keys).
  */
 @RestController
+@Tag(name = "Usage")
 class UsageController {
 
     private final UsageRepository repository;
@@ -40,6 +43,9 @@ class UsageController {
     }
 
     @GetMapping(path = "/v1/usage", produces = "application/json")
+    @Operation(operationId = "getUsage", summary = "Usage and cost over a window",
+            description = "The ledger aggregated over `from`..`to`, grouped by `groupBy` (model, apiKey, region, day). "
+                    + "A key sees only its own usage unless it is an admin key.")
     UsageReport usage(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String groupBy,
@@ -54,6 +60,8 @@ class UsageController {
     }
 
     @GetMapping(path = "/v1/usage/endpoints", produces = "application/json")
+    @Operation(operationId = "getEndpointCosts", summary = "SageMaker endpoint instance-hour cost (admin keys)",
+            description = "The instance-hour cost of the configured SageMaker endpoints over a window.")
     EndpointCostReport endpoints(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, HttpServletRequest request) {
         if (!caller(request).admin()) {

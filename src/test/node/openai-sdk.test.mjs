@@ -1,0 +1,117 @@
+// Drives the gateway's OpenAI-compatible routes with the official openai SDK, unmodified, as an application would.
+// Usage: GATEWAY_BASE_URL=http://127.0.0.1:8080/openai/v1 node openai-sdk.test.mjs   (exits non-zero on failure)
+import assert from 'node:assert/strict';
+import OpenAI from 'openai';
+
+const baseURL = process.env.GATEWAY_BASE_URL ?? 'http://127.0.0.1:8080/openai/v1';
+// Any key works when the gateway has no API keys configured; the SDK sends it as "Authorization: Bearer ...".
+// Retries off so that a failure shows at once; everything else is the SDK's default.
+const client = new OpenAI({ baseURL, apiKey: process.env.GATEWAY_API_KEY ?? 'not-needed', maxRetries: 0, timeout: 30_000 });
+
+const checks = [];
+const check = (name, run) => checks.push({ name, run });
+
+check('chat completion with a system message', async () => {
+  const completion = await client.chat.completions.create({
+    model: 'claude-haiku-4-5',
+    messages: [
+      { role: 'system', content: 'Answer in one sentence.' },
+      { role: 'user', content: 'What is a foundation model?' },
+    ],
+    max_tokens: 80,
+    temperature: 0.3,
+  });
+  assert.equal(completion.object, 'chat.completion');
+  assert.equal(completion.choices[0].message.role, 'assistant');
+  assert.ok(completion.choices[0].message.content.length > 0);
+  assert.ok(['stop', 'length'].includes(completion.choices[0].finish_reason));
+  assert.equal(completion.usage.total_tokens, completion.usage.prompt_tokens + completion.usage.completion_tokens);
+});
+
+check('streaming chat with usage in the last chunk', async () => {
+  const stream = await client.chat.completions.create({
+    model: 'claude-sonnet-4-5',
+    messages: [{ role: 'user', content: 'Tell me about lighthouses' }],
+    max_tokens: 60,
+    stream: true,
+    stream_options: { include_usage: true },
+  });
+  let text = '';
+  let chunks = 0;
+  let finish = null;
+  let usage = null;
+  for await (const chunk of stream) {
+    chunks++;
+    text += chunk.choices[0]?.delta?.content ?? '';
+    finish = chunk.choices[0]?.finish_reason ?? finish;
+    usage = chunk.usage ?? usage;
+  }
+  assert.ok(chunks > 3, `expected several chunks, got ${chunks}`);
+  assert.ok(text.length > 0);
+  assert.ok(['stop', 'length'].includes(finish));
+  assert.ok(usage.completion_tokens > 0);
+});
+
+check('embeddings with the SDK defaults (it asks for base64 and decodes it)', async () => {
+  const defaults = await client.embeddings.create({ model: 'titan-embed-text-v2', input: ['red apples', 'green pears'] });
+  assert.equal(defaults.data.length, 2);
+  const vector = defaults.data[0].embedding;
+  assert.ok(Array.isArray(vector) && vector.length > 0 && vector.every((v) => typeof v === 'number' && Number.isFinite(v)));
+  const norm = Math.sqrt(vector.reduce((sum, v) => sum + v * v, 0));
+  assert.ok(Math.abs(norm - 1) < 1e-3, `unit vector expected, norm ${norm}`);
+
+  const floats = await client.embeddings.create({ model: 'titan-embed-text-v2', input: 'red apples', encoding_format: 'float', dimensions: 256 });
+  const small = await client.embeddings.create({ model: 'titan-embed-text-v2', input: 'red apples', dimensions: 256 });
+  assert.equal(floats.data[0].embedding.length, 256);
+  assert.deepEqual(small.data[0].embedding, floats.data[0].embedding.map((v) => Math.fround(v)));
+  assert.ok(defaults.usage.prompt_tokens > 0);
+});
+
+check('image generation as b64_json', async () => {
+  const images = await client.images.generate({ model: 'titan-image-v1', prompt: 'a lighthouse at dusk', size: '512x512', n: 1, response_format: 'b64_json' });
+  assert.equal(images.data.length, 1);
+  const png = Buffer.from(images.data[0].b64_json, 'base64');
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'a PNG signature');
+  assert.equal(png.readUInt32BE(16), 512, 'PNG width');
+});
+
+check('models list', async () => {
+  const ids = [];
+  for await (const model of client.models.list()) {
+    ids.push(model.id);
+  }
+  assert.ok(ids.includes('claude-haiku-4-5'));
+});
+
+check('errors surface as the SDK\'s typed errors', async () => {
+  await assert.rejects(
+    client.chat.completions.create({ model: 'gpt-4o', messages: [{ role: 'user', content: 'hi' }] }),
+    (err) => err instanceof OpenAI.NotFoundError && err.status === 404 && err.code === 'model_not_found' && err.param === 'model',
+  );
+  await assert.rejects(
+    client.chat.completions.create({
+      model: 'claude-haiku-4-5',
+      messages: [{ role: 'user', content: 'hi' }],
+      tools: [{ type: 'function', function: { name: 'lookup', parameters: { type: 'object' } } }],
+    }),
+    (err) => err instanceof OpenAI.BadRequestError && err.param === 'tools' && /tool/.test(err.message),
+  );
+  await assert.rejects(
+    client.images.generate({ model: 'titan-image-v1', prompt: 'x', response_format: 'url' }),
+    (err) => err instanceof OpenAI.BadRequestError && err.param === 'response_format',
+  );
+});
+
+let failed = 0;
+for (const { name, run } of checks) {
+  const started = Date.now();
+  try {
+    await run();
+    console.log(`ok   ${name} (${Date.now() - started} ms)`);
+  } catch (err) {
+    failed++;
+    console.log(`FAIL ${name}: ${err?.stack ?? err}`);
+  }
+}
+console.log(`${checks.length - failed}/${checks.length} checks passed against ${baseURL}`);
+process.exit(failed === 0 ? 0 : 1);
