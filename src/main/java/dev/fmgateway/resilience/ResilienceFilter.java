@@ -110,6 +110,13 @@ class ResilienceFilter implements InvocationFilter {
                 throw ex;
             }
             circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
+            Counter.builder("gateway.upstream.failures")
+                .description("Retriable upstream failures, each followed by a retry or failover while attempts remain")
+                .tag("model", invocation.model().id())
+                .tag("region", deployment.region())
+                .tag("code", ex.code())
+                .register(this.meters)
+                .increment();
             attempts.failed(deployment, ex);
             return null;
         }
