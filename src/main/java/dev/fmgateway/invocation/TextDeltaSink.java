@@ -20,18 +20,21 @@ public interface TextDeltaSink {
      */
     final class ClientGoneException extends RuntimeException {
 
-        private final transient @Nullable TextResult partial;
+        private final transient @Nullable Completion partial;
 
         public ClientGoneException(Throwable cause) {
             this(cause, null);
         }
 
-        public ClientGoneException(Throwable cause, @Nullable TextResult partial) {
+        /**
+         * @param partial what the deployment produced until the client left (usage estimated), once known
+         */
+        public ClientGoneException(Throwable cause, @Nullable Completion partial) {
             super("client disconnected", cause);
             this.partial = partial;
         }
 
-        public @Nullable TextResult partial() {
+        public @Nullable Completion partial() {
             return this.partial;
         }
     }

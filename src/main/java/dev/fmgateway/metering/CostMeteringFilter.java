@@ -50,10 +50,10 @@ class CostMeteringFilter implements InvocationFilter {
         }
         catch (TextDeltaSink.ClientGoneException gone) {
             // A stream the client abandoned still consumed tokens upstream: meter what was produced.
-            if (gone.partial() != null && invocation.deployment() != null) {
-                meter(new Completion(invocation.model(), invocation.deployment(), gone.partial(), null));
+            if (gone.partial() == null) {
+                throw gone;
             }
-            throw gone;
+            throw new TextDeltaSink.ClientGoneException(gone.getCause(), meter(gone.partial()));
         }
     }
 

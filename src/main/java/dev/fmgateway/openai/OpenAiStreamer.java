@@ -66,7 +66,12 @@ class OpenAiStreamer {
             if (!stream.started()) {
                 throw ex;
             }
-            stream.data(OpenAiErrors.of(ex));
+            try {
+                stream.data(OpenAiErrors.of(ex));
+            }
+            catch (TextDeltaSink.ClientGoneException gone) {
+                // Nobody is left to tell.
+            }
         }
     }
 }

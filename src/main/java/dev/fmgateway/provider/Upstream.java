@@ -27,12 +27,12 @@ public final class Upstream {
         }
         catch (TimeoutException ex) {
             call.cancel(true);
-            throw new UpstreamTimeoutException(modelId, "no answer before the request's deadline");
+            throw UpstreamTimeoutException.deadline(modelId, "no answer before the request's deadline");
         }
         catch (InterruptedException ex) {
             call.cancel(true);
             Thread.currentThread().interrupt();
-            throw new UpstreamTimeoutException(modelId, "the request was abandoned");
+            throw UpstreamTimeoutException.deadline(modelId, "the request was abandoned");
         }
         catch (ExecutionException ex) {
             throw translate.apply(modelId, ex.getCause() != null ? ex.getCause() : ex);

@@ -39,7 +39,8 @@ final class Attempts {
     }
 
     boolean more() {
-        return this.count < this.properties.maxAttempts() && !this.invocation.deadline().passed();
+        return this.count < this.properties.maxAttempts() && !this.invocation.deadline().passed()
+                && !Thread.currentThread().isInterrupted();
     }
 
     /** The next deployment to try, its circuit permission acquired; null when none may be tried. */
@@ -116,7 +117,7 @@ final class Attempts {
             return this.last;
         }
         if (this.invocation.deadline().passed()) {
-            return new UpstreamTimeoutException(this.invocation.model().id(), "the request's deadline passed");
+            return UpstreamTimeoutException.deadline(this.invocation.model().id(), "the request's deadline passed");
         }
         String why = this.skippedOpenCircuit ? "recent calls to its deployments failed, so they are paused"
                 : "no deployment could take the call";

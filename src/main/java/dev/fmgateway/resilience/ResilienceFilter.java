@@ -75,7 +75,14 @@ class ResilienceFilter implements InvocationFilter {
             if (deployment == null) {
                 break;
             }
-            waitBeforeRetry(attempts, deployment, invocation);
+            try {
+                waitBeforeRetry(attempts, deployment, invocation);
+            }
+            catch (RuntimeException ex) {
+                // pick() acquired the circuit's permission (possibly its only half-open probe): give it back.
+                this.circuitBreakers.circuitBreaker(deployment.key()).releasePermission();
+                throw ex;
+            }
             Completion completion = attempt(invocation, next, deployment, attempts);
             if (completion != null) {
                 return completion;
@@ -105,8 +112,8 @@ class ResilienceFilter implements InvocationFilter {
         }
         catch (UpstreamException ex) {
             if (!ex.retriable()) {
-                // The request, not the deployment, was at fault: it says nothing about the deployment's health.
-                circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                // The request (or its deadline), not the deployment, was at fault: neither success nor failure.
+                circuit.releasePermission();
                 throw ex;
             }
             circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
@@ -147,7 +154,7 @@ class ResilienceFilter implements InvocationFilter {
         }
         catch (InterruptedException ex) {
             Thread.currentThread().interrupt();
-            throw new UpstreamTimeoutException(invocation.model().id(), "the request was abandoned");
+            throw UpstreamTimeoutException.deadline(invocation.model().id(), "the request was abandoned");
         }
     }
 }

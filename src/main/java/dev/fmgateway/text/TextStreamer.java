@@ -61,7 +61,12 @@ class TextStreamer {
             if (!writer.started()) {
                 throw ex;
             }
-            writer.event("error", ProblemBodies.of(ex, "/v1/text/generations"));
+            try {
+                writer.event("error", ProblemBodies.of(ex, "/v1/text/generations"));
+            }
+            catch (TextDeltaSink.ClientGoneException gone) {
+                // Nobody is left to tell.
+            }
         }
     }
 

@@ -17,6 +17,7 @@ import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.Invocation;
+import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.InvocationOrder;
@@ -56,6 +57,20 @@ class UsageRecordingFilter implements InvocationFilter {
             record(invocation, completion.deployment(), at, started, UsageCounts.of(completion.result().usage()),
                     cost.usd(), cost.estimated(), UsageRecord.OK, 200);
             return completion;
+        }
+        catch (TextDeltaSink.ClientGoneException gone) {
+            // The client left a stream: record what the provider produced (and bills) until then.
+            Completion partial = gone.partial();
+            if (partial != null) {
+                Cost cost = partial.costOrZero();
+                record(invocation, partial.deployment(), at, started, UsageCounts.of(partial.result().usage()),
+                        cost.usd(), true, "CLIENT_GONE", 200);
+            }
+            else {
+                record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
+                        "CLIENT_GONE", 200);
+            }
+            throw gone;
         }
         catch (ApiException ex) {
             record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 
 import org.jspecify.annotations.Nullable;
 
@@ -39,6 +39,9 @@ record UsageWindow(Instant from, Instant to) {
         return new UsageWindow(start, end);
     }
 
+    /** Instants beyond this cannot be stored or shifted safely; nobody asks for usage there. */
+    private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     Duration length() {
         return Duration.between(this.from, this.to);
     }
@@ -46,15 +49,22 @@ record UsageWindow(Instant from, Instant to) {
     private static Instant parse(String name, String value, boolean endOfDay) {
         String text = value.trim();
         try {
+            Instant instant;
             if (text.length() == 10) {
                 LocalDate day = LocalDate.parse(text);
-                return (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
+                instant = (endOfDay ? day.plusDays(1) : day).atStartOfDay(ZoneOffset.UTC).toInstant();
             }
-            return Instant.parse(text);
+            else {
+                instant = Instant.parse(text);
+            }
+            if (instant.isBefore(Instant.EPOCH) || instant.isAfter(LATEST)) {
+                throw new DateTimeException("out of range");
+            }
+            return instant;
         }
-        catch (DateTimeParseException ex) {
+        catch (DateTimeException ex) {
             throw new InvalidUsageQueryException(name, "'" + name + "' must be an ISO-8601 instant such as "
-                    + "2026-11-29T10:00:00Z or a date such as 2026-11-29, not '" + value + "'");
+                    + "2026-11-29T10:00:00Z or a date such as 2026-11-29 between 1970 and 9999, not '" + value + "'");
         }
     }
 }

@@ -140,6 +140,20 @@ class ResilienceFilterTests {
     }
 
     @Test
+    void theCallersOwnDeadlineNeverOpensTheDeploymentsCircuit() {
+        CatalogModel model = TestModels.model("m", List.of(EAST, WEST));
+        ResilienceFilter filter = filter(3, 2, Duration.ofSeconds(30), 10);
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> run(filter, model,
+                    d -> dev.fmgateway.provider.UpstreamTimeoutException.deadline("m", "deadline")))
+                .isInstanceOf(dev.fmgateway.provider.UpstreamTimeoutException.class);
+        }
+        assertThat(this.calls).containsOnly("us-east-1").hasSize(5);
+
+        assertThat(run(filter, model, d -> null).deployment()).isEqualTo(EAST);
+    }
+
+    @Test
     void fullBulkheadRejectsAtOnce() throws InterruptedException {
         CatalogModel model = TestModels.model("m", List.of(EAST));
         ResilienceFilter filter = filter(3, 100, Duration.ofSeconds(30), 1);

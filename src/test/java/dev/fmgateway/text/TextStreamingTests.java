@@ -94,6 +94,7 @@ class TextStreamingTests extends GatewayIntegrationTest {
         this.emulator.faults().add(FaultRule.of(FaultRule.Kind.SLOW_STREAM).duration(Duration.ofMillis(200))
             .forTarget("us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
         long disconnectsBefore = this.emulator.requests().disconnects();
+        double costBefore = sonnetCost();
         HttpResponse<InputStream> response = open(LONG);
         try (InputStream body = response.body()) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8));
@@ -105,5 +106,16 @@ class TextStreamingTests extends GatewayIntegrationTest {
             .until(() -> this.emulator.requests().disconnects() > disconnectsBefore);
         Awaitility.await().atMost(Duration.ofSeconds(5))
             .until(() -> this.http.get("/actuator/prometheus").body().contains("outcome=\"CLIENT_GONE\""));
+        // what was produced before the client left is still metered
+        assertThat(sonnetCost()).isGreaterThan(costBefore);
+    }
+
+    private double sonnetCost() {
+        return this.http.get("/actuator/prometheus")
+            .body()
+            .lines()
+            .filter(line -> line.startsWith("gateway_cost_usd_total{") && line.contains("model=\"claude-sonnet-4-5\""))
+            .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+            .sum();
     }
 }

@@ -53,12 +53,12 @@ final class BedrockErrors {
             case ServiceQuotaExceededException e -> new UpstreamThrottledException(modelId, 60, false);
             case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the model is not ready", 5);
             case ModelTimeoutException e -> new UpstreamTimeoutException(modelId, message);
-            case ModelErrorException e -> new UpstreamErrorException(modelId, "the model failed: " + message);
+            case ModelErrorException e -> new UpstreamErrorException(modelId, "the model failed: " + message, true);
             case ModelStreamErrorException e -> new UpstreamErrorException(modelId, "the stream failed: " + message);
             case AccessDeniedException e -> new UpstreamErrorException(modelId,
-                    "the gateway's AWS identity may not call this model: " + message);
+                    "the gateway's AWS identity may not call this model there: " + message, true);
             case ResourceNotFoundException e -> new UpstreamErrorException(modelId,
-                    "the provider does not serve this model (retired or not enabled): " + message);
+                    "the provider does not serve this model there (retired or not enabled): " + message, true);
             case InternalServerException e -> new UpstreamUnavailableException(modelId, message, 1);
             case ServiceUnavailableException e -> new UpstreamUnavailableException(modelId, message, 1);
             default -> UpstreamErrors.generic(modelId, ex, message);

@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
@@ -78,17 +79,18 @@ class BedrockStreaming {
         }
         catch (RuntimeException ex) {
             call.cancel(true);
-            throw failure(model, stream, state, localFailure.get(), ex);
+            throw failure(model, deployment, stream, state, localFailure.get(), ex);
         }
         return state.result(TitanTextCodec.inputText(stream.prompt()));
     }
 
-    private static RuntimeException failure(CatalogModel model, TextStream stream, TextStreamState state,
+    private static RuntimeException failure(CatalogModel model, Deployment deployment, TextStream stream,
+            TextStreamState state,
             @Nullable RuntimeException local, RuntimeException ex) {
         TextDeltaSink sink = stream.sink();
         if (local instanceof TextDeltaSink.ClientGoneException gone) {
-            return new TextDeltaSink.ClientGoneException(gone.getCause(),
-                    state.partial(TitanTextCodec.inputText(stream.prompt())));
+            return new TextDeltaSink.ClientGoneException(gone.getCause(), new Completion(model, deployment,
+                    state.partial(TitanTextCodec.inputText(stream.prompt())), null));
         }
         UpstreamException upstream = local instanceof UpstreamException u ? u : BedrockErrors.translate(model.id(), ex);
         return sink.started() ? new StreamInterruptedException(upstream) : upstream;

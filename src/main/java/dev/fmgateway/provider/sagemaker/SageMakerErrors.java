@@ -33,7 +33,8 @@ final class SageMakerErrors {
         return switch (ex) {
             case ValidationErrorException e -> new UpstreamValidationException(modelId, message);
             case ModelErrorException e -> new UpstreamErrorException(modelId, "the endpoint's container answered "
-                    + e.originalStatusCode() + ": " + UpstreamMessages.sanitize(e.originalMessage()));
+                    + e.originalStatusCode() + ": " + UpstreamMessages.sanitize(e.originalMessage()),
+                    e.originalStatusCode() == null || e.originalStatusCode() >= 500);
             case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the endpoint is not ready", 5);
             case ModelStreamErrorException e -> new UpstreamErrorException(modelId, "the stream failed: " + message);
             case InternalStreamFailureException e -> new UpstreamUnavailableException(modelId, message, 1);

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.FinishReason;
+import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
@@ -87,8 +88,8 @@ class SageMakerStreaming {
             call.cancel(true);
             RuntimeException failure = local.get();
             if (failure instanceof TextDeltaSink.ClientGoneException gone) {
-                throw new TextDeltaSink.ClientGoneException(gone.getCause(),
-                        collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens()));
+                throw new TextDeltaSink.ClientGoneException(gone.getCause(), new Completion(model, deployment,
+                        collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens()), null));
             }
             UpstreamException upstream = failure instanceof UpstreamException u ? u
                     : SageMakerErrors.translate(model.id(), ex);

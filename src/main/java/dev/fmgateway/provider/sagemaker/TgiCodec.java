@@ -12,6 +12,8 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.provider.UpstreamMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -64,6 +66,10 @@ class TgiCodec implements SageMakerTextCodec {
             return null;
         }
         JsonNode event = this.json.readTree(line.substring("data:".length()).trim());
+        if (event.has("error")) {
+            // TGI reports a failure inside the stream; never let it pass for a normal end.
+            throw new UpstreamErrorException("endpoint", UpstreamMessages.sanitize(event.path("error").asString("")));
+        }
         JsonNode token = event.path("token");
         String text = token.path("special").asBoolean(false) ? "" : token.path("text").asString("");
         // The last event carries the last token as well as the details of the whole generation.

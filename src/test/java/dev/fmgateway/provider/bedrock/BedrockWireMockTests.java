@@ -153,9 +153,9 @@ class BedrockWireMockTests {
             "400, ServiceQuotaExceededException, 429, UPSTREAM_THROTTLED, 1",
             "408, ModelTimeoutException, 504, UPSTREAM_TIMEOUT, 2",
             "429, ModelNotReadyException, 503, UPSTREAM_UNAVAILABLE, 2",
-            "424, ModelErrorException, 502, UPSTREAM_ERROR, 1",
-            "403, AccessDeniedException, 502, UPSTREAM_ERROR, 1",
-            "404, ResourceNotFoundException, 502, UPSTREAM_ERROR, 1",
+            "424, ModelErrorException, 502, UPSTREAM_ERROR, 2",
+            "403, AccessDeniedException, 502, UPSTREAM_ERROR, 2",
+            "404, ResourceNotFoundException, 502, UPSTREAM_ERROR, 2",
             "500, InternalServerException, 503, UPSTREAM_UNAVAILABLE, 2",
             "503, ServiceUnavailableException, 503, UPSTREAM_UNAVAILABLE, 2" })
     void mapsBedrockErrors(int upstreamStatus, String errorType, int status, String code, int attempts) {
