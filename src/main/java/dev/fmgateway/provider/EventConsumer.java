@@ -1,43 +1,103 @@
 package dev.fmgateway.provider;
 
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.jspecify.annotations.Nullable;
 import org.reactivestreams.Subscriber;
 import org.reactivestreams.Subscription;
 
+import dev.fmgateway.invocation.Deadline;
+
 /**
- * Consumes an SDK event stream one event at a time (back-pressure: the next event is requested only after the
- * previous one was handled, i.e. written to the client). When handling fails (the client left, a chunk is
- * garbage) the subscription is cancelled at once and {@link #finished()} fails with that exception, so the caller
- * can also cancel the SDK call and the upstream connection is closed.
+ * Consumes an SDK event stream on the caller's own (virtual) thread. The SDK delivers events on its Netty event
+ * loop; they are only handed over here, so a slow client never blocks the shared event loop, and every write
+ * to the client happens on the request thread. One event at a time is requested (back-pressure): the next only
+ * after the previous one was handled. When handling fails (the client left, a chunk is garbage) or the deadline
+ * passes, the subscription is cancelled at once.
  */
 public final class EventConsumer<E> implements Subscriber<E> {
 
-    private final Consumer<E> handler;
+    private sealed interface Signal<E> {
+    }
 
-    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+    private record Next<E>(E event) implements Signal<E> {
+    }
+
+    private record Failed<E>(Throwable failure) implements Signal<E> {
+    }
+
+    private record Completed<E>() implements Signal<E> {
+    }
+
+    private final BlockingQueue<Signal<E>> signals = new LinkedBlockingQueue<>();
 
     private volatile @Nullable Subscription subscription;
 
-    public EventConsumer(Consumer<E> handler) {
-        this.handler = handler;
-    }
-
-    /** Completes when the stream ended, or fails with the stream's or the handler's error. */
-    public CompletableFuture<Void> finished() {
-        return this.finished;
-    }
-
-    /** Ties the SDK call to this consumer: a call that fails (e.g. before the stream started) fails it too. */
-    public CompletableFuture<Void> track(CompletableFuture<Void> call) {
+    /** Ties the SDK call to this consumer: a call that fails (e.g. before the stream started) ends the drain. */
+    public void track(CompletableFuture<Void> call) {
         call.whenComplete((ignored, failure) -> {
             if (failure != null) {
-                this.finished.completeExceptionally(failure);
+                this.signals.add(new Failed<>(failure));
             }
         });
-        return this.finished;
+    }
+
+    /**
+     * Handles every event until the stream ends. Throws the handler's exception, the stream's failure (as sent by
+     * the SDK, possibly wrapped in a {@link CompletionException}), or a deadline timeout.
+     */
+    public void drain(Consumer<E> handler, Deadline deadline, String modelId) {
+        while (true) {
+            Signal<E> signal;
+            try {
+                signal = this.signals.poll(Math.max(1, deadline.remaining().toMillis()), TimeUnit.MILLISECONDS);
+            }
+            catch (InterruptedException ex) {
+                cancel();
+                Thread.currentThread().interrupt();
+                throw UpstreamTimeoutException.deadline(modelId, "the request was abandoned");
+            }
+            switch (signal) {
+                case null -> {
+                    cancel();
+                    throw UpstreamTimeoutException.deadline(modelId, "no answer before the request's deadline");
+                }
+                case Next<E>(E event) -> {
+                    try {
+                        handler.accept(event);
+                    }
+                    catch (RuntimeException ex) {
+                        cancel();
+                        throw ex;
+                    }
+                    request();
+                }
+                case Failed<E>(Throwable failure) -> throw failure instanceof RuntimeException runtime ? runtime
+                        : new CompletionException(failure);
+                case Completed<E>() -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    private void request() {
+        Subscription current = this.subscription;
+        if (current != null) {
+            current.request(1);
+        }
+    }
+
+    private void cancel() {
+        Subscription current = this.subscription;
+        if (current != null) {
+            current.cancel();
+        }
     }
 
     @Override
@@ -48,29 +108,16 @@ public final class EventConsumer<E> implements Subscriber<E> {
 
     @Override
     public void onNext(E event) {
-        Subscription current = this.subscription;
-        try {
-            this.handler.accept(event);
-        }
-        catch (RuntimeException ex) {
-            if (current != null) {
-                current.cancel();
-            }
-            this.finished.completeExceptionally(ex);
-            return;
-        }
-        if (current != null) {
-            current.request(1);
-        }
+        this.signals.add(new Next<>(event));
     }
 
     @Override
     public void onError(Throwable failure) {
-        this.finished.completeExceptionally(failure);
+        this.signals.add(new Failed<>(failure));
     }
 
     @Override
     public void onComplete() {
-        this.finished.complete(null);
+        this.signals.add(new Completed<>());
     }
 }

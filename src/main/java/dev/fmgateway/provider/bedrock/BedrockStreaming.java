@@ -1,10 +1,7 @@
 package dev.fmgateway.provider.bedrock;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
@@ -16,7 +13,6 @@ import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.EventConsumer;
 import dev.fmgateway.provider.StreamInterruptedException;
-import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -25,6 +21,7 @@ import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithRespo
 import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
 import software.amazon.awssdk.services.bedrockruntime.model.ResponseStream;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -52,47 +49,44 @@ class BedrockStreaming {
             .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(payload)))
             .build();
         TextStreamState state = new TextStreamState(codec, stream.sink());
-        AtomicReference<@Nullable RuntimeException> localFailure = new AtomicReference<>();
-        EventConsumer<ResponseStream> events = new EventConsumer<>(event -> {
-            if (event instanceof PayloadPart part) {
-                try {
-                    state.accept(this.json.readTree(part.bytes().asByteArray()));
-                }
-                catch (JacksonException ex) {
-                    localFailure.set(new UpstreamErrorException(model.id(), "a stream chunk was not valid JSON"));
-                    throw ex;
-                }
-                catch (RuntimeException ex) {
-                    localFailure.set(ex);
-                    throw ex;
-                }
-            }
-        });
+        EventConsumer<ResponseStream> events = new EventConsumer<>();
         InvokeModelWithResponseStreamResponseHandler handler = InvokeModelWithResponseStreamResponseHandler.builder()
             .onEventStream(publisher -> publisher.subscribe(events))
             .build();
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeModelWithResponseStream(request, handler);
+        events.track(call);
         try {
-            Upstream.await(events.track(call), deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r
-                    ? r : new CompletionException(failure));
+            events.drain(event -> {
+                if (event instanceof PayloadPart part) {
+                    state.accept(chunk(model, part));
+                }
+            }, deadline, model.id());
         }
         catch (RuntimeException ex) {
             call.cancel(true);
-            throw failure(model, deployment, stream, state, localFailure.get(), ex);
+            throw failure(model, deployment, stream, state, ex);
         }
         return state.result(TitanTextCodec.inputText(stream.prompt()));
     }
 
+    private JsonNode chunk(CatalogModel model, PayloadPart part) {
+        try {
+            return this.json.readTree(part.bytes().asByteArray());
+        }
+        catch (JacksonException ex) {
+            throw new UpstreamErrorException(model.id(), "a stream chunk was not valid JSON");
+        }
+    }
+
     private static RuntimeException failure(CatalogModel model, Deployment deployment, TextStream stream,
-            TextStreamState state,
-            @Nullable RuntimeException local, RuntimeException ex) {
+            TextStreamState state, RuntimeException ex) {
         TextDeltaSink sink = stream.sink();
-        if (local instanceof TextDeltaSink.ClientGoneException gone) {
+        if (ex instanceof TextDeltaSink.ClientGoneException gone) {
             return new TextDeltaSink.ClientGoneException(gone.getCause(), new Completion(model, deployment,
                     state.partial(TitanTextCodec.inputText(stream.prompt())), null));
         }
-        UpstreamException upstream = local instanceof UpstreamException u ? u : BedrockErrors.translate(model.id(), ex);
+        UpstreamException upstream = BedrockErrors.translate(model.id(), ex);
         return sink.started() ? new StreamInterruptedException(upstream) : upstream;
     }
 }

@@ -1,9 +1,6 @@
 package dev.fmgateway.provider.sagemaker;
 
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicReference;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -19,7 +16,6 @@ import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.Usage;
 import dev.fmgateway.provider.EventConsumer;
 import dev.fmgateway.provider.StreamInterruptedException;
-import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -57,42 +53,29 @@ class SageMakerStreaming {
             .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(payload)))
             .build();
         Collector collector = new Collector(codec, stream.sink());
-        AtomicReference<@Nullable RuntimeException> local = new AtomicReference<>();
-        EventConsumer<ResponseStream> events = new EventConsumer<>(event -> {
-            if (event instanceof PayloadPart part) {
-                try {
-                    collector.lines(collector.buffer.add(part.bytes().asByteArray()));
-                }
-                catch (JacksonException ex) {
-                    local.set(new UpstreamErrorException(model.id(), "a streamed line was not valid JSON"));
-                    throw ex;
-                }
-                catch (RuntimeException ex) {
-                    local.set(ex);
-                    throw ex;
-                }
-            }
-        });
+        EventConsumer<ResponseStream> events = new EventConsumer<>();
         InvokeEndpointWithResponseStreamResponseHandler handler = InvokeEndpointWithResponseStreamResponseHandler
             .builder()
             .onEventStream(publisher -> publisher.subscribe(events))
             .build();
         CompletableFuture<Void> call = this.clients.in(deployment.region())
             .invokeEndpointWithResponseStream(request, handler);
+        events.track(call);
         try {
-            Upstream.await(events.track(call), deadline, model.id(), (id, failure) -> failure instanceof RuntimeException r
-                    ? r : new CompletionException(failure));
-            collector.lines(java.util.List.of(collector.buffer.rest()));
+            events.drain(event -> {
+                if (event instanceof PayloadPart part) {
+                    collector.lines(model, collector.buffer.add(part.bytes().asByteArray()));
+                }
+            }, deadline, model.id());
+            collector.lines(model, java.util.List.of(collector.buffer.rest()));
         }
         catch (RuntimeException ex) {
             call.cancel(true);
-            RuntimeException failure = local.get();
-            if (failure instanceof TextDeltaSink.ClientGoneException gone) {
+            if (ex instanceof TextDeltaSink.ClientGoneException gone) {
                 throw new TextDeltaSink.ClientGoneException(gone.getCause(), new Completion(model, deployment,
                         collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens()), null));
             }
-            UpstreamException upstream = failure instanceof UpstreamException u ? u
-                    : SageMakerErrors.translate(model.id(), ex);
+            UpstreamException upstream = SageMakerErrors.translate(model.id(), ex);
             throw stream.sink().started() ? new StreamInterruptedException(upstream) : upstream;
         }
         return collector.result(SageMakerTextCodec.plain(stream.prompt()), stream.prompt().maxTokens());
@@ -117,9 +100,9 @@ class SageMakerStreaming {
             this.sink = sink;
         }
 
-        void lines(java.util.List<String> lines) {
+        void lines(CatalogModel model, java.util.List<String> lines) {
             for (String line : lines) {
-                SageMakerTextCodec.Piece piece = line.isBlank() ? null : this.codec.line(line);
+                SageMakerTextCodec.Piece piece = line.isBlank() ? null : decode(model, line);
                 if (piece == null) {
                     continue;
                 }
@@ -133,6 +116,15 @@ class SageMakerStreaming {
                     this.text.append(piece.text());
                     this.sink.delta(piece.text());
                 }
+            }
+        }
+
+        private SageMakerTextCodec.@Nullable Piece decode(CatalogModel model, String line) {
+            try {
+                return this.codec.line(line);
+            }
+            catch (JacksonException ex) {
+                throw new UpstreamErrorException(model.id(), "a streamed line was not valid JSON");
             }
         }
 
