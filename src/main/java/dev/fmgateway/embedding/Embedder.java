@@ -7,6 +7,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 
 import org.springframework.stereotype.Component;
 
@@ -23,11 +24,14 @@ import dev.fmgateway.web.InvalidRequestException;
 
 /**
  * Embeds several inputs with a model that takes one input per call: one call per input, in parallel on virtual
- * threads, results in input order. The first failure fails the whole request (the other calls are cancelled):
+ * threads (at most {@value #MAX_PARALLEL} at a time per request), results in input order. The first failure fails the whole request (the other calls are cancelled):
  * never a silently short result.
  */
 @Component
 public class Embedder {
+
+    /** Calls one request may have in flight, so a large batch cannot take a deployment's whole concurrency. */
+    static final int MAX_PARALLEL = 16;
 
     private final ModelInvoker invoker;
 
@@ -38,9 +42,18 @@ public class Embedder {
     public Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
         checkLimits(model, inputs);
         List<Completion> completions = new ArrayList<>(inputs.size());
+        Semaphore parallel = new Semaphore(MAX_PARALLEL);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Completion>> calls = inputs.stream()
-                .map(input -> threads.submit(() -> this.invoker.invoke(model, input, context)))
+                .map(input -> threads.submit(() -> {
+                    parallel.acquire();
+                    try {
+                        return this.invoker.invoke(model, input, context);
+                    }
+                    finally {
+                        parallel.release();
+                    }
+                }))
                 .toList();
             for (Future<Completion> call : calls) {
                 completions.add(await(call, calls));
