@@ -71,13 +71,22 @@ class EmbeddingTests extends GatewayIntegrationTest {
 
     @Test
     void partialFailureFailsTheWholeRequest() {
-        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.MODEL_ERROR).forTarget("amazon.titan-embed-text-v2:0")
-            .every(2));
+        // Bedrock rejects an empty inputText; the other items succeed, yet the caller gets no short result.
         GatewayHttp.Response response = this.http.post("/v1/embeddings",
-                "{\"model\":\"titan-embed-text-v2\",\"input\":[\"a\",\"b\",\"c\",\"d\"]}");
-        assertThat(response.status()).isEqualTo(502);
-        assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_ERROR");
+                "{\"model\":\"titan-embed-text-v2\",\"input\":[\"a\",\"b\",\"\",\"d\"]}");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_VALIDATION");
         assertThat(response.body()).doesNotContain("\"data\"");
+    }
+
+    @Test
+    void modelFailureInOneRegionFailsOverForThatItem() {
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.MODEL_ERROR).inRegion("us-east-1")
+            .forTarget("amazon.titan-embed-text-v2:0").limit(1));
+        GatewayHttp.Response response = this.http.post("/v1/embeddings",
+                "{\"model\":\"titan-embed-text-v2\",\"input\":[\"a\",\"b\"]}");
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.json().path("data")).hasSize(2);
     }
 
     @Test
