@@ -46,11 +46,16 @@ public class ModelInvoker {
 
     /** Calls a model already looked up (and checked) by the caller. */
     public Completion invoke(CatalogModel model, InferenceRequest request, CallContext context) {
-        return this.chain.proceed(new Invocation(model, request, context, deadline(model, context), List.of(), null));
+        return invoke(model, request, context, deadline(model, context));
+    }
+
+    /** Calls a model under a deadline shared with other calls of the same request (e.g. several choices). */
+    public Completion invoke(CatalogModel model, InferenceRequest request, CallContext context, Deadline deadline) {
+        return this.chain.proceed(new Invocation(model, request, context, deadline, List.of(), null));
     }
 
     /** The model's deadline (or the default); a caller may ask for less, never for more. */
-    private Deadline deadline(CatalogModel model, CallContext context) {
+    public Deadline deadline(CatalogModel model, CallContext context) {
         Duration limit = model.timeout() != null ? model.timeout() : this.defaultDeadline;
         Duration asked = context.timeout();
         return Deadline.in(asked != null && asked.compareTo(limit) < 0 ? asked : limit);

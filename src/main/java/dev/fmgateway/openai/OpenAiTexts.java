@@ -17,6 +17,7 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.ModelInvoker;
@@ -63,11 +64,15 @@ class OpenAiTexts {
         return new Prepared(model, TextPrompts.of(request, model));
     }
 
-    /** {@code n} choices are {@code n} calls through the chain, each metered (at most {@link #MAX_CHOICES}). */
+    /**
+     * {@code n} choices are {@code n} calls through the chain, each metered (at most {@link #MAX_CHOICES}), all
+     * within the one deadline of the request.
+     */
     List<Completion> invoke(Prepared prepared, int choices, CallContext context) {
         List<Completion> calls = new ArrayList<>(choices);
+        Deadline deadline = this.invoker.deadline(prepared.model(), context);
         for (int i = 0; i < choices; i++) {
-            calls.add(this.invoker.invoke(prepared.model(), prepared.prompt(), context));
+            calls.add(this.invoker.invoke(prepared.model(), prepared.prompt(), context, deadline));
         }
         return calls;
     }
