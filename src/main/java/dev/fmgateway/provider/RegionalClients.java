@@ -4,8 +4,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.utils.SdkAutoCloseable;
 
 /** One long-lived SDK client per region, built on first use and closed with the application. */
@@ -26,10 +24,5 @@ public final class RegionalClients<C extends SdkAutoCloseable> implements AutoCl
     @Override
     public void close() {
         this.byRegion.values().forEach(SdkAutoCloseable::close);
-    }
-
-    /** No SDK retries (the resilience step owns them, or attempts multiply) and the configured call timeout. */
-    public static void configure(ClientOverrideConfiguration.Builder builder, AwsProperties properties) {
-        builder.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(properties.apiCallTimeout());
     }
 }

@@ -9,7 +9,7 @@ import org.springframework.context.event.EventListener;
 
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.AwsProperties;
+import dev.fmgateway.provider.ClientOverrides;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 
 /**
@@ -22,9 +22,9 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 class AvailabilityConfiguration {
 
     @Bean(destroyMethod = "close")
-    RegionalControlClients regionalControlClients(AwsAccess access, AwsProperties properties,
+    RegionalControlClients regionalControlClients(AwsAccess access, ClientOverrides overrides,
             SdkAsyncHttpClient httpClient, AvailabilityProperties availability) {
-        return new RegionalControlClients(access, properties, httpClient, availability);
+        return new RegionalControlClients(access, overrides, httpClient, availability);
     }
 
     @Bean

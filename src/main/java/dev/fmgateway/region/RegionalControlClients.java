@@ -1,7 +1,7 @@
 package dev.fmgateway.region;
 
 import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.AwsProperties;
+import dev.fmgateway.provider.ClientOverrides;
 import dev.fmgateway.provider.RegionalClients;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -13,14 +13,14 @@ final class RegionalControlClients implements AutoCloseable {
 
     private final RegionalClients<BedrockAsyncClient> clients;
 
-    RegionalControlClients(AwsAccess access, AwsProperties properties, SdkAsyncHttpClient httpClient,
+    RegionalControlClients(AwsAccess access, ClientOverrides overrides, SdkAsyncHttpClient httpClient,
             AvailabilityProperties availability) {
         this.clients = new RegionalClients<>(region -> {
             BedrockAsyncClientBuilder builder = BedrockAsyncClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(access.credentials())
                 .httpClient(httpClient)
-                .overrideConfiguration(o -> RegionalClients.configure(o, properties));
+                .overrideConfiguration(overrides::configure);
             if (availability.controlEndpoint() != null) {
                 builder.endpointOverride(availability.controlEndpoint());
             }

@@ -4,7 +4,7 @@ import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.AwsProperties;
+import dev.fmgateway.provider.ClientOverrides;
 import dev.fmgateway.provider.RegionalClients;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -17,13 +17,13 @@ class BedrockClients implements DisposableBean {
 
     private final RegionalClients<BedrockRuntimeAsyncClient> clients;
 
-    BedrockClients(AwsAccess access, AwsProperties properties, SdkAsyncHttpClient httpClient) {
+    BedrockClients(AwsAccess access, ClientOverrides overrides, SdkAsyncHttpClient httpClient) {
         this.clients = new RegionalClients<>(region -> {
             BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder()
                 .region(Region.of(region))
                 .credentialsProvider(access.credentials())
                 .httpClient(httpClient)
-                .overrideConfiguration(o -> RegionalClients.configure(o, properties));
+                .overrideConfiguration(overrides::configure);
             if (access.bedrockEndpoint() != null) {
                 builder.endpointOverride(access.bedrockEndpoint());
             }
