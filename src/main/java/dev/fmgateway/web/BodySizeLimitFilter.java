@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.unit.DataSize;
@@ -20,10 +21,16 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps request bodies. A declared length over the limit fails on first read; a chunked body fails as soon as
  * it crosses the limit, so an oversized body is never buffered whole. The failure surfaces through message
  * conversion and {@link ProblemHandler} answers 413.
+ * <p>
+ * Once the 413 is written, the rest of a refused body (up to {@value #MAX_DISCARD} bytes) is read and dropped,
+ * so the client, still sending, gets its answer intact and the connection stays usable; past that, the
+ * connection is closed.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimitFilter extends OncePerRequestFilter {
+
+    static final long MAX_DISCARD = 64L * 1024 * 1024;
 
     private final DataSize limit;
 
@@ -34,12 +41,40 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        chain.doFilter(new LimitedRequest(request, this.limit), response);
+        if (request.getContentLengthLong() > MAX_DISCARD) {
+            response.setHeader(HttpHeaders.CONNECTION, "close");
+        }
+        LimitedRequest limited = new LimitedRequest(request, this.limit);
+        try {
+            chain.doFilter(limited, response);
+        }
+        finally {
+            if (limited.refused && !"close".equals(response.getHeader(HttpHeaders.CONNECTION))) {
+                discardRest(request);
+            }
+        }
+    }
+
+    private static void discardRest(HttpServletRequest request) {
+        byte[] buffer = new byte[8192];
+        long read = 0;
+        try {
+            ServletInputStream in = request.getInputStream();
+            int n;
+            while (read <= MAX_DISCARD && (n = in.read(buffer)) >= 0) {
+                read += n;
+            }
+        }
+        catch (IOException ex) {
+            // the client went away or broke off: nothing left to protect
+        }
     }
 
     private static final class LimitedRequest extends HttpServletRequestWrapper {
 
         private final DataSize limit;
+
+        private boolean refused;
 
         private LimitedRequest(HttpServletRequest request, DataSize limit) {
             super(request);
@@ -49,9 +84,10 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         @Override
         public ServletInputStream getInputStream() throws IOException {
             if (getContentLengthLong() > this.limit.toBytes()) {
+                this.refused = true;
                 throw new PayloadTooLargeException(this.limit);
             }
-            return new CountingStream(super.getInputStream(), this.limit);
+            return new CountingStream(super.getInputStream(), this.limit, () -> this.refused = true);
         }
     }
 
@@ -61,11 +97,14 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 
         private final DataSize limit;
 
+        private final Runnable onRefused;
+
         private long count;
 
-        private CountingStream(ServletInputStream delegate, DataSize limit) {
+        private CountingStream(ServletInputStream delegate, DataSize limit, Runnable onRefused) {
             this.delegate = delegate;
             this.limit = limit;
+            this.onRefused = onRefused;
         }
 
         @Override
@@ -89,6 +128,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
         private void add(long n) {
             this.count += n;
             if (this.count > this.limit.toBytes()) {
+                this.onRefused.run();
                 throw new PayloadTooLargeException(this.limit);
             }
         }
