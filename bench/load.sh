@@ -1,0 +1,428 @@
+#!/usr/bin/env bash
+# Load benchmark of fm-gateway against its built-in emulator (issue 6). Traffic goes to 127.0.0.1 only; every
+# run is bounded in requests and in time; everything started here is stopped on exit.
+#
+#   bench/load.sh        # calibrate wrk, then the gateway alone at 200 ms (checked) and at 0 ms (reported)
+#   BENCH_PHASES="200ms 0ms" bench/load.sh   # the emulator inside the gateway, as ./mvnw spring-boot:run runs it
+#
+# See docs/benchmark.md for what is measured and the numbers of the last runs. Settings (environment):
+#   BENCH_CONNECTIONS   concurrent clients (wrk connections)                        1000
+#   BENCH_REQUESTS      requests per measured run                                   20000
+#   BENCH_WARMUP        requests sent before each measured run (same shape)         60000
+#   BENCH_LATENCY       the emulator's latency for the checked run                  200ms
+#   BENCH_PHASES        any of: calibrate split-200ms split-0ms 200ms 0ms           "calibrate split-200ms split-0ms"
+#   BENCH_MODEL         catalog model to call                                       titan-text-express
+#   BENCH_JAVA          java (>= 21) for the gateway        newest JDK >= 21 under /usr/lib/jvm, else java
+#   BENCH_JVM_OPTS      the gateway's JVM flags             see DEFAULT_JVM_OPTS below
+#   BENCH_GATEWAY_ARGS  extra Spring Boot arguments for the gateway, e.g. --gateway.aws.max-connections=2000
+#   BENCH_WRK_THREADS   wrk threads                                                 number of CPUs
+#   BENCH_RUN_TIMEOUT   seconds one wrk run may take at most                        180
+#   BENCH_RSS_LIMIT_MB  the gateway's resident memory target, in MB (10^6 bytes)   300
+#   BENCH_KEEP          1 = keep the work directory (logs, wrk output)              0
+# Exit status: 0 when the checked run met every target, 1 when it missed one, 2 when the benchmark itself failed.
+
+set -uo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT" || exit 2
+
+CONNECTIONS=${BENCH_CONNECTIONS:-1000}
+REQUESTS=${BENCH_REQUESTS:-20000}
+WARMUP=${BENCH_WARMUP:-60000}
+LATENCY=${BENCH_LATENCY:-200ms}
+PHASES=${BENCH_PHASES:-calibrate split-200ms split-0ms}
+MODEL=${BENCH_MODEL:-titan-text-express}
+WRK_THREADS=${BENCH_WRK_THREADS:-$(nproc)}
+RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-180}
+RSS_LIMIT_MB=${BENCH_RSS_LIMIT_MB:-300}
+KEEP=${BENCH_KEEP:-0}
+JAR=target/fm-gateway-0.1.0-SNAPSHOT.jar
+
+GATEWAY_ARGS=${BENCH_GATEWAY_ARGS:-}
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+die() { log "ERROR: $*"; exit 2; }
+
+# ---------------------------------------------------------------------------------------------------------------
+# Cleanup: stop what we started, by pid.
+WORK=$(mktemp -d /tmp/fm-gateway-bench.XXXXXX)
+PIDS=()
+cleanup() {
+    local pid
+    for pid in "${PIDS[@]}"; do
+        kill "$pid" 2>/dev/null
+    done
+    for pid in "${PIDS[@]}"; do
+        # bounded wait, then force
+        for _ in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+        kill -9 "$pid" 2>/dev/null
+        wait "$pid" 2>/dev/null
+    done
+    if [ "$KEEP" = 1 ]; then log "work directory kept: $WORK"; else rm -rf "$WORK"; fi
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+forget() { local p=$1 i; for i in "${!PIDS[@]}"; do [ "${PIDS[$i]}" = "$p" ] && unset 'PIDS[i]'; done; }
+stop_pid() { # stop one process we started and wait for it (bounded)
+    local pid=$1
+    kill "$pid" 2>/dev/null
+    for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$pid" 2>/dev/null
+    wait "$pid" 2>/dev/null
+    forget "$pid"
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Prerequisites: a JDK >= 21, the jar, wrk.
+java_major() { "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
+find_java() {
+    if [ -n "${BENCH_JAVA:-}" ]; then echo "$BENCH_JAVA"; return; fi
+    local best="" best_v=0 j v
+    for j in /usr/lib/jvm/*/bin/java; do
+        [ -x "$j" ] || continue
+        v=$(java_major "$j"); [ -n "$v" ] || continue
+        if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$j; best_v=$v; fi
+    done
+    if [ -z "$best" ] && command -v java >/dev/null && [ "$(java_major java)" -ge 21 ] 2>/dev/null; then best=java; fi
+    echo "$best"
+}
+JAVA=$(find_java)
+[ -n "$JAVA" ] || die "no JDK >= 21 under /usr/lib/jvm; set BENCH_JAVA"
+JAVA_MAJOR=$(java_major "$JAVA")
+[ "$JAVA_MAJOR" -ge 21 ] 2>/dev/null || die "$JAVA is older than 21"
+
+# The gateway's JVM flags (docs/benchmark.md, "Settings", explains each):
+#  -XX:+UseSerialGC -Xms256m -Xmx256m  a fixed heap: 1,000 requests in flight need about 100 MB live; the serial
+#     collector costs the least CPU and memory on 2 cores
+#  -XX:+UseCompactObjectHeaders (JDK 24+)  8-byte object headers: a smaller heap for the same objects
+#  -XX:TrimNativeHeapInterval=5000 (JDK 22+)  gives malloc'ed memory the JVM freed back to the OS
+#  -Dsun.net.httpserver.maxIdleConnections  only for the phases with the emulator inside the gateway: the JDK
+#     HttpServer closes keep-alive connections past 200 idle ones, under the gateway's connection pool
+DEFAULT_JVM_OPTS="-XX:+UseSerialGC -Xms256m -Xmx256m"
+[ "$JAVA_MAJOR" -ge 24 ] && DEFAULT_JVM_OPTS+=" -XX:+UseCompactObjectHeaders"
+[ "$JAVA_MAJOR" -ge 22 ] && DEFAULT_JVM_OPTS+=" -XX:TrimNativeHeapInterval=5000"
+DEFAULT_JVM_OPTS+=" -Dsun.net.httpserver.maxIdleConnections=$((CONNECTIONS * 2 + 100))"
+JVM_OPTS=${BENCH_JVM_OPTS:-$DEFAULT_JVM_OPTS}
+# glibc: two malloc arenas instead of 8 per core; fewer half-empty arenas in the RSS.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
+
+if [ ! -f "$JAR" ]; then
+    log "building $JAR"
+    ./mvnw -B -q package -DskipTests || die "build failed"
+fi
+if ! command -v wrk >/dev/null; then
+    log "installing wrk (apt-get)"
+    { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1 || die "wrk is missing and could not be installed"
+fi
+command -v curl >/dev/null || die "curl is needed"
+[ "$REQUESTS" -ge "$CONNECTIONS" ] || die "BENCH_REQUESTS must be >= BENCH_CONNECTIONS"
+[ "$(ulimit -n)" -ge $((CONNECTIONS * 4)) ] || ulimit -n $((CONNECTIONS * 4 + 1000)) 2>/dev/null \
+    || die "open files limit $(ulimit -n) is too low for $CONNECTIONS connections"
+
+BODY=$WORK/body.json
+printf '{"model":"%s","prompt":"hello","maxTokens":16}' "$MODEL" > "$BODY"
+CLK_TCK=$(getconf CLK_TCK)
+
+# ---------------------------------------------------------------------------------------------------------------
+# Measuring helpers
+cpu_ticks() { # utime + stime of a process, in clock ticks
+    local stat
+    stat=$(cat "/proc/$1/stat" 2>/dev/null) || { echo 0; return; }
+    stat=${stat##*) }
+    set -- $stat
+    echo $(( ${12} + ${13} ))
+}
+busy_ticks() { # CPU time used by the whole machine (all CPUs), in clock ticks
+    awk '$1 == "cpu" { print $2 + $3 + $4 + $7 + $8 + $9 }' /proc/stat
+}
+status_kb() { awk -v k="$2:" '$1 == k { print $2 }' "/proc/$1/status" 2>/dev/null; }
+
+# Samples VmRSS of $1 every 200 ms into $2 (peak) until $3 exists; bounded by RUN_TIMEOUT.
+start_rss_sampler() {
+    local pid=$1 out=$2 stop=$3
+    (
+        peak=0
+        for _ in $(seq 1 $((RUN_TIMEOUT * 5 + 50))); do
+            [ -e "$stop" ] && break
+            rss=$(status_kb "$pid" VmRSS); [ -n "$rss" ] || break
+            [ "$rss" -gt "$peak" ] && peak=$rss
+            sleep 0.2
+        done
+        echo "$peak" > "$out"
+    ) &
+    SAMPLER=$!
+    PIDS+=("$SAMPLER")
+}
+
+# run_wrk URL TOTAL PREFIX: one bounded closed-loop run; results land in variables ${PREFIX}_<key>.
+run_wrk() {
+    local url=$1 total=$2 prefix=$3 out=$WORK/$3.out err=$WORK/$3.err
+    wrk -t "$WRK_THREADS" -c "$CONNECTIONS" -d "${RUN_TIMEOUT}s" --timeout 30s -s "$ROOT/bench/bounded.lua" \
+        "$url" -- "$total" "$WRK_THREADS" "$BODY" > "$out" 2> "$err" &
+    local wrk_pid=$! progress=-1 stalled=0 done_threads wrk_cpu=0
+    PIDS+=("$wrk_pid")
+    # Until every wrk thread is done, wrk exits on its own (safety bound), or nothing moves for 20 s.
+    for _ in $(seq 1 $((RUN_TIMEOUT * 10))); do
+        kill -0 "$wrk_pid" 2>/dev/null || break
+        done_threads=$(grep -c bench-thread-done "$err")
+        if [ "$done_threads" -ge "$WRK_THREADS" ]; then break; fi
+        local p; p=$(grep -c bench-progress "$err")
+        if [ "$p" = "$progress" ]; then stalled=$((stalled + 1)); else stalled=0; progress=$p; fi
+        if [ "$stalled" -ge 200 ]; then log "no progress for 20 s, stopping wrk"; break; fi
+        sleep 0.1
+    done
+    wrk_cpu=$(cpu_ticks "$wrk_pid")
+    kill -INT "$wrk_pid" 2>/dev/null
+    for _ in $(seq 1 100); do kill -0 "$wrk_pid" 2>/dev/null || break; sleep 0.1; done
+    kill -9 "$wrk_pid" 2>/dev/null
+    wait "$wrk_pid" 2>/dev/null
+    forget "$wrk_pid"
+    local key value
+    while IFS='=' read -r key value; do
+        printf -v "${prefix}_${key}" '%s' "$value"
+    done < <(sed -n 's/^BENCH //p' "$out")
+    printf -v "${prefix}_wrk_cpu_s" '%s' "$(awk -v t="$wrk_cpu" -v h="$CLK_TCK" 'BEGIN { printf "%.2f", t / h }')"
+    printf -v "${prefix}_wrk_ticks" '%s' "$wrk_cpu"
+    local ok_var=${prefix}_ok
+    [ -n "${!ok_var:-}" ] || { cat "$out" "$err" >&2; die "wrk gave no result"; }
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Processes under test
+GW_PID=""; GW_PORT=""; EMU_PID=""
+wait_for_port() { # wait_for_port LOGFILE PID REGEX: prints the port once the log shows it
+    local logf=$1 pid=$2 re=$3 port=""
+    for _ in $(seq 1 1200); do
+        port=$(sed -nE "s#$re#\1#p" "$logf" | head -1)
+        [ -n "$port" ] && { echo "$port"; return 0; }
+        kill -0 "$pid" 2>/dev/null || return 1
+        sleep 0.1
+    done
+    return 1
+}
+
+# start_gateway LATENCY [split]
+start_gateway() {
+    local latency=$1 split=${2:-} logf=$WORK/gateway-$1${2:+-split}.log
+    local args=(--server.port=0 --gateway.resilience.max-concurrent-per-deployment="$CONNECTIONS")
+    local envs=()
+    if [ -n "$split" ]; then
+        local elog=$WORK/emulator-$latency.log
+        # The standalone emulator: same flags as the gateway, minus heap settings (its memory is not measured).
+        "$JAVA" -Xmx1g -Dsun.net.httpserver.maxIdleConnections=$((CONNECTIONS * 2 + 100)) \
+            -Dloader.main=dev.fmgateway.emulator.EmulatorMain -cp "$JAR" \
+            org.springframework.boot.loader.launch.PropertiesLauncher --host 127.0.0.1 --port 0 --latency "$latency" \
+            > "$elog" 2>&1 &
+        EMU_PID=$!
+        PIDS+=("$EMU_PID")
+        local eport
+        eport=$(wait_for_port "$elog" "$EMU_PID" '.*listening on http://127\.0\.0\.1:([0-9]+).*') \
+            || { tail -20 "$elog" >&2; die "the emulator did not start"; }
+        local eurl=http://127.0.0.1:$eport
+        # aws mode, pointed at the local emulator only: static emulator credentials, no profiles, no IMDS.
+        envs=(GATEWAY_MODE=aws AWS_ACCESS_KEY_ID=AKIAFMGATEWAYEMULATOR
+              AWS_SECRET_ACCESS_KEY=fmGatewayEmulatorSecretKey/DoNotUseInAws0000 AWS_REGION=us-east-1
+              AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null)
+        args+=(--gateway.aws.bedrock-endpoint="$eurl" --gateway.aws.sagemaker-endpoint="$eurl"
+               --gateway.regions.verify-at-startup=false --gateway.security.allow-anonymous=true)
+    else
+        args+=(--gateway.emulator.latency="$latency")
+    fi
+    # shellcheck disable=SC2086
+    env "${envs[@]}" "$JAVA" $JVM_OPTS -jar "$JAR" "${args[@]}" $GATEWAY_ARGS > "$logf" 2>&1 &
+    GW_PID=$!
+    PIDS+=("$GW_PID")
+    GW_PORT=$(wait_for_port "$logf" "$GW_PID" '.*Jetty started on port ([0-9]+).*') \
+        || { tail -30 "$logf" >&2; die "the gateway did not start (log: $logf)"; }
+    for _ in $(seq 1 300); do
+        curl -sf "http://127.0.0.1:$GW_PORT/actuator/health" >/dev/null && break
+        kill -0 "$GW_PID" 2>/dev/null || { tail -30 "$logf" >&2; die "the gateway exited"; }
+        sleep 0.1
+    done
+    local probe
+    probe=$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$GW_PORT/v1/text/generations" \
+        -H 'Content-Type: application/json' --data-binary @"$BODY")
+    [ "$probe" = 200 ] || { tail -30 "$logf" >&2; die "a first request answered $probe"; }
+    log "gateway pid $GW_PID on 127.0.0.1:$GW_PORT (emulator latency $latency${split:+, emulator pid $EMU_PID})"
+}
+
+stop_gateway() {
+    [ -n "$GW_PID" ] && stop_pid "$GW_PID"
+    [ -n "$EMU_PID" ] && stop_pid "$EMU_PID"
+    GW_PID=""; EMU_PID=""
+}
+
+# measure_phase NAME LATENCY [split]: warm-up, then the measured run with CPU and RSS sampling.
+measure_phase() {
+    local name=$1 latency=$2 split=${3:-} p
+    p=P_${name//-/_}
+    start_gateway "$latency" "$split"
+    local url=http://127.0.0.1:$GW_PORT/v1/text/generations
+    local rss_start; rss_start=$(status_kb "$GW_PID" VmRSS)
+    if [ "$WARMUP" -gt 0 ]; then
+        local left=$WARMUP chunk i=0
+        while [ "$left" -gt 0 ]; do
+            chunk=$(( left > REQUESTS ? REQUESTS : left )); [ "$chunk" -lt "$CONNECTIONS" ] && chunk=$CONNECTIONS
+            i=$((i + 1))
+            run_wrk "$url" "$chunk" "W_${name//-/_}_$i"
+            local v=W_${name//-/_}_${i}_rps e=W_${name//-/_}_${i}_non2xx
+            log "$name warm-up $i: $chunk requests, ${!v} req/s, non-2xx ${!e}"
+            left=$((left - chunk))
+        done
+    fi
+    local load_before; load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    local stop=$WORK/$name.stop peakf=$WORK/$name.peak
+    rm -f "$stop"
+    start_rss_sampler "$GW_PID" "$peakf" "$stop"
+    local c0 e0=0 t0 t1 b0 b1
+    b0=$(busy_ticks)
+    c0=$(cpu_ticks "$GW_PID"); [ -n "$EMU_PID" ] && e0=$(cpu_ticks "$EMU_PID")
+    t0=$(date +%s.%N)
+    run_wrk "$url" "$REQUESTS" "$p"
+    t1=$(date +%s.%N)
+    local c1 e1=0
+    c1=$(cpu_ticks "$GW_PID"); [ -n "$EMU_PID" ] && e1=$(cpu_ticks "$EMU_PID")
+    b1=$(busy_ticks)
+    touch "$stop"; wait "$SAMPLER" 2>/dev/null; forget "$SAMPLER"
+    local answered_var=${p}_ok bad_var=${p}_non2xx
+    local answered=$(( ${!answered_var} + ${!bad_var} ))
+    printf -v "${p}_gw_cpu_s" '%s' "$(awk -v t=$((c1 - c0)) -v h="$CLK_TCK" 'BEGIN { printf "%.2f", t / h }')"
+    printf -v "${p}_gw_cpu_ms_per_req" '%s' \
+        "$(awk -v t=$((c1 - c0)) -v h="$CLK_TCK" -v n="$answered" 'BEGIN { printf "%.3f", t * 1000 / h / n }')"
+    printf -v "${p}_emu_cpu_ms_per_req" '%s' \
+        "$(awk -v t=$((e1 - e0)) -v h="$CLK_TCK" -v n="$answered" 'BEGIN { printf "%.3f", t * 1000 / h / n }')"
+    printf -v "${p}_rss_start_mb" '%s' "$(awk -v k="$rss_start" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }')"
+    printf -v "${p}_rss_peak_run_mb" '%s' "$(awk -v k="$(cat "$peakf")" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }')"
+    printf -v "${p}_hwm_mb" '%s' "$(awk -v k="$(status_kb "$GW_PID" VmHWM)" 'BEGIN { printf "%.0f", k * 1024 / 1e6 }')"
+    printf -v "${p}_load" '%s' "$load_before -> $(cut -d' ' -f1-3 /proc/loadavg)"
+    # Everything else the machine did meanwhile: other processes, the kernel's share not charged to ours.
+    local wt=${p}_wrk_ticks
+    printf -v "${p}_other_cpu_s" '%s' "$(awk -v b=$((b1 - b0)) -v g=$((c1 - c0)) -v e=$((e1 - e0)) -v w="${!wt}" \
+        -v h="$CLK_TCK" 'BEGIN { o = (b - g - e - w) / h; if (o < 0) o = 0; printf "%.2f", o }')"
+    printf -v "${p}_wall_s" '%s' "$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.1f", b - a }')"
+    stop_gateway
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+# Calibration: the same wrk run against a server that only waits the latency (bench/Baseline.java).
+calibrate() {
+    local blog=$WORK/baseline.log ms
+    ms=$(latency_ms "$LATENCY")
+    "$JAVA" "$ROOT/bench/Baseline.java" "$ms" > "$blog" 2>&1 &
+    local bpid=$!
+    PIDS+=("$bpid")
+    local bport
+    bport=$(wait_for_port "$blog" "$bpid" '^port=([0-9]+)$') || { cat "$blog" >&2; die "the baseline server did not start"; }
+    run_wrk "http://127.0.0.1:$bport/v1/text/generations" "$REQUESTS" W_calibrate
+    run_wrk "http://127.0.0.1:$bport/v1/text/generations" "$REQUESTS" P_calibrate
+    stop_pid "$bpid"
+}
+latency_ms() { # 200ms, 0.2s, 1s -> milliseconds
+    awk -v v="$1" 'BEGIN {
+        if (v ~ /ms$/) { sub(/ms$/, "", v); print v + 0 }
+        else if (v ~ /s$/) { sub(/s$/, "", v); print v * 1000 }
+        else print v + 0 }'
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+machine() {
+    echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "machine:     $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r)"
+    echo "java:        $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
+    echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $WRK_THREADS threads, $CONNECTIONS connections"
+    echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at the start"
+    echo "jvm flags:   $JVM_OPTS (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
+    echo "gateway:     --gateway.resilience.max-concurrent-per-deployment=$CONNECTIONS $GATEWAY_ARGS"
+    echo "requests:    $REQUESTS per measured run after $WARMUP warm-up requests; POST /v1/text/generations $(cat "$BODY")"
+}
+
+report_phase() { # report_phase PHASE TITLE
+    local p=P_${1//-/_}
+    local -n _ok=${p}_ok _bad=${p}_non2xx _sock=${p}_socket_errors _rps=${p}_rps _el=${p}_elapsed_s
+    local -n _p50=${p}_latency_p50_ms _p99=${p}_latency_p99_ms _max=${p}_latency_max_ms _st=${p}_statuses
+    local -n _wcpu=${p}_wrk_cpu_s _unf=${p}_unfinished_threads
+    echo "-- $2"
+    printf '   answered      %s 2xx, %s non-2xx (%s), %s socket errors/timeouts, %s unfinished wrk threads\n' \
+        "$_ok" "$_bad" "$_st" "$_sock" "$_unf"
+    printf '   throughput    %s req/s (%s requests in %s s)\n' "$_rps" "$(( _ok + _bad ))" "$_el"
+    printf '   latency       p50 %s ms, p99 %s ms, max %s ms\n' "$_p50" "$_p99" "$_max"
+    if [ "$1" != calibrate ]; then
+        local -n _cpu=${p}_gw_cpu_ms_per_req _cpus=${p}_gw_cpu_s _ecpu=${p}_emu_cpu_ms_per_req
+        local -n _rs=${p}_rss_start_mb _rp=${p}_rss_peak_run_mb _hwm=${p}_hwm_mb _load=${p}_load
+        printf '   gateway CPU   %s ms per request (%s s in the run)%s\n' "$_cpu" "$_cpus" \
+            "$( [[ $1 == split-* ]] && echo "; the separate emulator: $_ecpu ms per request" )"
+        printf '   gateway RSS   %s MB before the run, peak %s MB during it, VmHWM %s MB (whole process life)\n' \
+            "$_rs" "$_rp" "$_hwm"
+        local -n _other=${p}_other_cpu_s _wall=${p}_wall_s
+        printf '   other CPU     wrk %s s; everything else on the machine %s s (of %s CPU-seconds in the run)\n' \
+            "$_wcpu" "$_other" "$(awk -v w="$_wall" -v n="$(nproc)" 'BEGIN { printf "%.1f", w * n }')"
+        printf '   load average  %s\n' "$_load"
+    else
+        printf '   wrk CPU       %s s\n' "$_wcpu"
+    fi
+}
+
+# ---------------------------------------------------------------------------------------------------------------
+log "work directory $WORK"
+for phase in $PHASES; do
+    case $phase in
+        calibrate) log "calibrating wrk against a ${LATENCY} no-op server"; calibrate ;;
+        200ms|split-200ms) log "phase $phase"; measure_phase "$phase" "$LATENCY" "$( [[ $phase == split-* ]] && echo split )" ;;
+        0ms|split-0ms) log "phase $phase"; measure_phase "$phase" 0ms "$( [[ $phase == split-* ]] && echo split )" ;;
+        *) die "unknown phase $phase" ;;
+    esac
+done
+
+# ---------------------------------------------------------------------------------------------------------------
+echo
+echo "== fm-gateway load benchmark"
+machine
+echo
+for phase in $PHASES; do
+    case $phase in
+        calibrate) report_phase calibrate "calibration: wrk against a no-op server answering after $LATENCY" ;;
+        200ms) report_phase 200ms "gateway, emulator inside, emulator latency $LATENCY" ;;
+        0ms) report_phase 0ms "gateway, emulator inside, emulator latency 0 ms" ;;
+        split-200ms) report_phase split-200ms "gateway alone (emulator in its own JVM), latency $LATENCY" ;;
+        split-0ms) report_phase split-0ms "gateway alone (emulator in its own JVM), latency 0 ms" ;;
+    esac
+done
+
+# Targets, on the checked run: the gateway alone (or with the emulator inside if only that ran), latency LATENCY.
+status=0
+verdict() { # verdict CONDITION(0/1): prints met/MISSED and remembers a miss
+    if [ "$1" = 1 ]; then VERDICT=met; else VERDICT=MISSED; status=1; fi
+}
+CHECKED=""
+[[ " $PHASES " == *" 200ms "* ]] && CHECKED=200ms
+[[ " $PHASES " == *" split-200ms "* ]] && CHECKED=split_200ms
+if [ -n "$CHECKED" ]; then
+    CHECKED_PREFIX=P_$CHECKED
+    v() { local n=${CHECKED_PREFIX}_$1; echo "${!n}"; }
+    ideal=$(awk -v c="$CONNECTIONS" -v l="$(latency_ms "$LATENCY")" 'BEGIN { printf "%.0f", c * 1000 / l }')
+    ceiling=$ideal
+    if [ -n "${P_calibrate_rps:-}" ]; then
+        ceiling=$(awk -v a="$ideal" -v b="$P_calibrate_rps" 'BEGIN { printf "%.0f", (b < a ? b : a) }')
+    fi
+    need=$(awk -v c="$ceiling" 'BEGIN { printf "%.0f", c * 0.9 }')
+    # What the CPUs allow when the gateway, the emulator and wrk share them: CPUs / CPU seconds per request.
+    cpu_ceiling=$(awk -v g="$(v gw_cpu_ms_per_req)" -v e="$(v emu_cpu_ms_per_req)" -v w="$(v wrk_cpu_s)" \
+        -v n="$REQUESTS" -v c="$(nproc)" 'BEGIN { t = g + e + w * 1000 / n; printf "%.0f", (t > 0 ? c * 1000 / t : 0) }')
+    echo
+    echo "== targets (${CHECKED//_/-}, latency $LATENCY)"
+    clean=0
+    [ "$(v ok)" = "$REQUESTS" ] && [ "$(v non2xx)" = 0 ] && [ "$(v socket_errors)" = 0 ] \
+        && [ "$(v unfinished_threads)" = 0 ] && clean=1
+    verdict $clean
+    printf '   zero errors               %-6s  %s of %s answered 2xx, %s non-2xx, %s socket errors or timeouts\n' \
+        "$VERDICT" "$(v ok)" "$REQUESTS" "$(v non2xx)" "$(v socket_errors)"
+    verdict "$(awk -v r="$(v rps)" -v n="$need" 'BEGIN { print (r >= n) ? 1 : 0 }')"
+    printf '   throughput >= %s req/s  %-6s  %s req/s; target = 90%% of min(%s clients / %s = %s, wrk ceiling %s)\n' \
+        "$need" "$VERDICT" "$(v rps)" "$CONNECTIONS" "$LATENCY" "$ideal" "${P_calibrate_rps:-not measured}"
+    printf '                                     CPU ceiling here: %s req/s (%s CPUs / CPU time per request of gateway + emulator + wrk)\n' \
+        "$cpu_ceiling" "$(nproc)"
+    verdict "$( [ "$(v hwm_mb)" -lt "$RSS_LIMIT_MB" ] && echo 1 || echo 0 )"
+    printf '   RSS < %s MB              %-6s  VmHWM %s MB over the process life, %s MB peak during the run\n' \
+        "$RSS_LIMIT_MB" "$VERDICT" "$(v hwm_mb)" "$(v rss_peak_run_mb)"
+fi
+exit $status
