@@ -126,6 +126,9 @@ class SageMakerStreaming {
             catch (JacksonException ex) {
                 throw new UpstreamErrorException(model.id(), "a streamed line was not valid JSON");
             }
+            catch (SageMakerTextCodec.StreamError ex) {
+                throw new UpstreamErrorException(model.id(), "the stream failed: " + ex.getMessage());
+            }
         }
 
         TextResult result(String promptText, int maxTokens) {

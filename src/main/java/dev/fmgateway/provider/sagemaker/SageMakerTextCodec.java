@@ -32,9 +32,21 @@ interface SageMakerTextCodec {
         return false;
     }
 
-    /** Reads one complete line of the container's stream: SSE {@code data:} lines or JSON lines. */
+    /**
+     * Reads one complete line of the container's stream: SSE {@code data:} lines or JSON lines.
+     *
+     * @throws StreamError when the container reports a failure inside the stream
+     */
     default @Nullable Piece line(String line) {
         throw new IllegalStateException(family() + " does not stream");
+    }
+
+    /** A failure the container reported inside its stream (the caller names the model). */
+    final class StreamError extends RuntimeException {
+
+        StreamError(String message) {
+            super(message, null, false, false);
+        }
     }
 
     /** The conversation as plain text: system line, {@code User:}/{@code Assistant:} turns, open assistant turn. */

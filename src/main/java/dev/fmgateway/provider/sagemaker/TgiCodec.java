@@ -12,7 +12,6 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
-import dev.fmgateway.provider.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -68,7 +67,7 @@ class TgiCodec implements SageMakerTextCodec {
         JsonNode event = this.json.readTree(line.substring("data:".length()).trim());
         if (event.has("error")) {
             // TGI reports a failure inside the stream; never let it pass for a normal end.
-            throw new UpstreamErrorException("endpoint", UpstreamMessages.sanitize(event.path("error").asString("")));
+            throw new StreamError(UpstreamMessages.sanitize(event.path("error").asString("")));
         }
         JsonNode token = event.path("token");
         String text = token.path("special").asBoolean(false) ? "" : token.path("text").asString("");

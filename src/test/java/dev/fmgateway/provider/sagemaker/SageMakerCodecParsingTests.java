@@ -1,6 +1,7 @@
 package dev.fmgateway.provider.sagemaker;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Base64;
 import java.util.List;
@@ -49,6 +50,9 @@ class SageMakerCodecParsingTests {
         assertThat(last.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(last.outputTokens()).isEqualTo(2);
         assertThat(codec.line(": keep-alive")).isNull();
+        assertThatThrownBy(() -> codec.line("data:{\"error\":\"Request failed during generation\",\"error_type\":\"generation\"}"))
+            .isInstanceOf(SageMakerTextCodec.StreamError.class)
+            .hasMessage("Request failed during generation");
     }
 
     @Test
