@@ -9,6 +9,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class FmGatewayApplication {
 
     public static void main(String[] args) {
-        SpringApplication.run(FmGatewayApplication.class, args);
+        SpringApplication application = new SpringApplication(FmGatewayApplication.class);
+        application.addListeners(new UpstreamReport());
+        application.run(args);
     }
 }

@@ -1,6 +1,6 @@
 package dev.fmgateway.lifecycle;
 
-import org.springframework.beans.factory.annotation.Value;
+import dev.fmgateway.GatewayMode;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -19,8 +19,9 @@ class LifecycleFilter implements InvocationFilter {
 
     private final boolean serveRetired;
 
-    LifecycleFilter(LifecycleProperties properties, @Value("${gateway.mode:emulator}") String mode) {
-        this.serveRetired = properties.serveRetired() != null ? properties.serveRetired() : "emulator".equals(mode);
+    LifecycleFilter(LifecycleProperties properties, GatewayMode mode) {
+        this.serveRetired = properties.serveRetired() != null ? properties.serveRetired()
+                : mode == GatewayMode.EMULATOR;
     }
 
     @Override

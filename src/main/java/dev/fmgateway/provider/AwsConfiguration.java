@@ -1,9 +1,10 @@
 package dev.fmgateway.provider;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import dev.fmgateway.GatewayMode;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
@@ -14,7 +15,7 @@ import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
  * chain (environment, profiles, instance and container roles); the emulator supplies its own {@link AwsAccess}.
  */
 @Configuration(proxyBeanMethods = false)
-class AwsConfiguration {
+public class AwsConfiguration {
 
     /** One non-blocking pool for every service and region; clients built on it never close it themselves. */
     @Bean(destroyMethod = "close")
@@ -29,9 +30,18 @@ class AwsConfiguration {
     }
 
     @Bean
-    @ConditionalOnProperty(name = "gateway.mode", havingValue = "aws")
-    AwsAccess awsAccess(AwsProperties properties) {
-        return new AwsAccess(DefaultCredentialsProvider.builder().build(), properties.bedrockEndpoint(),
-                properties.sagemakerEndpoint());
+    AwsAccess awsAccess(GatewayMode mode, AwsProperties properties, ObjectProvider<LocalUpstream> local) {
+        if (mode == GatewayMode.AWS) {
+            return new AwsAccess(DefaultCredentialsProvider.builder().build(), properties.bedrockEndpoint(),
+                    properties.sagemakerEndpoint());
+        }
+        LocalUpstream upstream = local.getIfAvailable();
+        if (upstream == null) {
+            throw new IllegalStateException("gateway.mode=emulator, but this build has no emulator: the packaged "
+                    + "jar and the container image call AWS only. For the emulator run ./mvnw spring-boot:run, or "
+                    + "start it on its own (./mvnw -Pemulator spring-boot:run) and point gateway.aws.bedrock-endpoint "
+                    + "and gateway.aws.sagemaker-endpoint at it in aws mode");
+        }
+        return upstream.access();
     }
 }

@@ -1,12 +1,13 @@
 package dev.fmgateway.region;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
 
+import dev.fmgateway.ConditionalOnGatewayMode;
+import dev.fmgateway.GatewayMode;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.provider.AwsAccess;
 import dev.fmgateway.provider.ClientOverrides;
@@ -17,7 +18,7 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
  * control plane once the gateway is ready (in the background: serving does not wait for it).
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "gateway.mode", havingValue = "aws")
+@ConditionalOnGatewayMode(GatewayMode.AWS)
 @ConditionalOnBooleanProperty("gateway.regions.verify-at-startup")
 class AvailabilityConfiguration {
 

@@ -8,7 +8,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.annotation.Value;
+import dev.fmgateway.GatewayMode;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
@@ -28,9 +28,9 @@ class ApiKeys {
 
     private final boolean allowAnonymous;
 
-    ApiKeys(SecurityProperties properties, ModelCatalog catalog, @Value("${gateway.mode:emulator}") String mode) {
+    ApiKeys(SecurityProperties properties, ModelCatalog catalog, GatewayMode mode) {
         this.allowAnonymous = properties.allowAnonymous();
-        if ("aws".equals(mode) && properties.keys().isEmpty() && !properties.allowAnonymous()) {
+        if (mode == GatewayMode.AWS && properties.keys().isEmpty() && !properties.allowAnonymous()) {
             throw new IllegalStateException("gateway.mode=aws needs API keys (gateway.security.keys) "
                     + "or gateway.security.allow-anonymous=true to run open");
         }

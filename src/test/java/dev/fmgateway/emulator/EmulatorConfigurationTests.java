@@ -7,12 +7,15 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
+import dev.fmgateway.GatewayModeConfiguration;
 import dev.fmgateway.provider.AwsAccess;
+import dev.fmgateway.provider.LocalUpstream;
 
 class EmulatorConfigurationTests {
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withUserConfiguration(EmulatorConfiguration.class, Catalog.class)
+            .withUserConfiguration(EmulatorConfiguration.class, Catalog.class, GatewayModeConfiguration.class)
+            .withPropertyValues("gateway.mode=emulator")
             .withPropertyValues("gateway.catalog.models.my-sam.name=SAM", "gateway.catalog.models.my-sam.vendor=Meta",
                     "gateway.catalog.models.my-sam.backend=SAGEMAKER", "gateway.catalog.models.my-sam.family=sam",
                     "gateway.catalog.models.my-sam.upstream-id=my-sam-endpoint",
@@ -26,11 +29,11 @@ class EmulatorConfigurationTests {
     }
 
     @Test
-    void startsTheEmulatorByDefaultAndPointsAwsAccessAtIt() {
+    void startsTheEmulatorInEmulatorModeAndPointsAwsAccessAtIt() {
         runner.withPropertyValues("gateway.emulator.latency=5ms", "gateway.emulator.sagemaker-endpoints.my-falcon=tgi")
                 .run(context -> {
                     EmulatorServer server = context.getBean(EmulatorServer.class);
-                    AwsAccess access = context.getBean(AwsAccess.class);
+                    AwsAccess access = context.getBean(LocalUpstream.class).access();
                     assertThat(access.bedrockEndpoint()).isEqualTo(server.endpoint());
                     assertThat(access.sagemakerEndpoint()).isEqualTo(server.endpoint());
                     assertThat(access.credentials().resolveCredentials().accessKeyId())
@@ -45,6 +48,6 @@ class EmulatorConfigurationTests {
     @Test
     void isAbsentInAwsMode() {
         runner.withPropertyValues("gateway.mode=aws")
-                .run(context -> assertThat(context).doesNotHaveBean(EmulatorServer.class).doesNotHaveBean(AwsAccess.class));
+                .run(context -> assertThat(context).doesNotHaveBean(EmulatorServer.class).doesNotHaveBean(LocalUpstream.class));
     }
 }

@@ -11,6 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import dev.fmgateway.GatewayModeConfiguration;
 import dev.fmgateway.catalog.CatalogProperties;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.invocation.Caller;
@@ -24,7 +25,7 @@ class ApiKeysTests {
     final ApplicationContextRunner runner = new ApplicationContextRunner()
         .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class,
                 ValidationAutoConfiguration.class))
-        .withUserConfiguration(KeysConfiguration.class)
+        .withUserConfiguration(KeysConfiguration.class, GatewayModeConfiguration.class)
         .withPropertyValues("gateway.catalog.models.titan.name=Titan", "gateway.catalog.models.titan.vendor=Amazon",
                 "gateway.catalog.models.titan.backend=BEDROCK", "gateway.catalog.models.titan.family=titan-text",
                 "gateway.catalog.models.titan.upstream-id=amazon.titan-text-express-v1",
@@ -40,7 +41,7 @@ class ApiKeysTests {
                 .hasMessageContaining("gateway.security.allow-anonymous=true"));
         this.runner.withPropertyValues("gateway.mode=aws", "gateway.security.allow-anonymous=true")
             .run(context -> assertThat(context).hasNotFailed());
-        this.runner.run(context -> {
+        this.runner.withPropertyValues("gateway.mode=emulator").run(context -> {
             ApiKeys keys = context.getBean(ApiKeys.class);
             assertThat(keys.required()).isFalse();
             assertThat(keys.anonymous().admin()).isTrue();

@@ -3,7 +3,6 @@ package dev.fmgateway.emulator;
 import java.util.HashMap;
 import java.util.Map;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,17 +12,20 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.ConditionalOnGatewayMode;
+import dev.fmgateway.GatewayMode;
 import dev.fmgateway.provider.AwsAccess;
+import dev.fmgateway.provider.LocalUpstream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /**
- * In {@code emulator} mode (the default) the gateway talks to a built-in emulator: this starts it and
+ * In {@code emulator} mode (the development build's default) the gateway talks to a built-in emulator: this starts it and
  * provides the {@link AwsAccess} that points both SDK clients at it with matching credentials. In
  * {@code aws} mode none of these beans exist.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnProperty(name = "gateway.mode", havingValue = "emulator", matchIfMissing = true)
+@ConditionalOnGatewayMode(GatewayMode.EMULATOR)
 @EnableConfigurationProperties(EmulatorProperties.class)
 class EmulatorConfiguration {
 
@@ -48,10 +50,11 @@ class EmulatorConfiguration {
             "alexatm", PayloadFamily.SAM, "sam");
 
     @Bean
-    AwsAccess emulatorAwsAccess(EmulatorServer emulator) {
+    LocalUpstream emulatorUpstream(EmulatorServer emulator) {
         EmulatorSettings settings = emulator.settings();
         var credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(settings.accessKeyId(), settings.secretKey()));
-        return new AwsAccess(credentials, emulator.endpoint(), emulator.endpoint());
+        AwsAccess access = new AwsAccess(credentials, emulator.endpoint(), emulator.endpoint());
+        return () -> access;
     }
 }
