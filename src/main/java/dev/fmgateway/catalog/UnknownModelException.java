@@ -1,16 +1,16 @@
 package dev.fmgateway.catalog;
 
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 
-import dev.fmgateway.web.ApiException;
 
 /** No catalog model has this id or alias. */
-public class UnknownModelException extends ApiException {
+public class UnknownModelException extends GatewayException {
 
     UnknownModelException(String id, List<String> closeMatches) {
-        super(HttpStatus.NOT_FOUND, "MODEL_NOT_FOUND", "Model not found", detail(id, closeMatches));
+        super(ProblemCode.MODEL_NOT_FOUND, detail(id, closeMatches));
         extend("model", id);
         extend("closeMatches", closeMatches);
     }

@@ -1,10 +1,14 @@
 package dev.fmgateway.docs;
 
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
 
+import dev.fmgateway.problem.ProblemCode;
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.oas.models.Components;
@@ -32,38 +36,44 @@ class ErrorResponses implements OpenApiCustomizer {
 
     private static final String PROBLEM_JSON = "application/problem+json";
 
-    /** Status → response name, description, and the code of its example. */
-    private static final List<Error> ERRORS = List.of(
-            new Error(400, "BadRequest", "INVALID_REQUEST", "Invalid request", "maxTokens must be at most 64000 for model 'claude-haiku-4-5'",
-                    "`INVALID_REQUEST`: malformed JSON, an unknown, missing or invalid field, or a value beyond the model's limits (`fieldErrors`, `allowedValues`); "
-                            + "`UPSTREAM_VALIDATION`: the provider rejected the payload; `UNKNOWN_REGION`: not an AWS region name"),
-            new Error(401, "Unauthorized", "UNAUTHENTICATED", "Unauthenticated", "No API key was sent; send Authorization: Bearer <key> or X-Api-Key",
-                    "`UNAUTHENTICATED`: no or unknown API key, where keys are required"),
-            new Error(403, "Forbidden", "MODEL_NOT_ALLOWED", "Model not allowed", "This API key may not use 'claude-opus-4-1'",
-                    "`MODEL_NOT_ALLOWED`: the API key may not use this model; `ADMIN_REQUIRED`: the route needs an admin key"),
-            new Error(404, "NotFound", "MODEL_NOT_FOUND", "Model not found", "No model 'claude-haiku-45' in the catalog; did you mean claude-haiku-4-5?",
-                    "`MODEL_NOT_FOUND`: no catalog model has this id or alias (`closeMatches` lists near ones)"),
-            new Error(410, "Gone", "MODEL_RETIRED", "Model retired", "'claude-v2' was retired by the provider on 2025-07-21; use 'claude-haiku-4-5'",
-                    "`MODEL_RETIRED`: the provider retired the model (`successor` names the replacement)"),
-            new Error(413, "PayloadTooLarge", "PAYLOAD_TOO_LARGE", "Payload too large", "The request body exceeds the limit of 8388608 bytes",
-                    "`PAYLOAD_TOO_LARGE`: the body is over the configured limit (`maxBytes`)"),
-            new Error(415, "UnsupportedMediaType", "UNSUPPORTED_MEDIA_TYPE", "Unsupported Media Type", "Content-Type 'text/plain' is not supported",
-                    "`UNSUPPORTED_MEDIA_TYPE`: the body is not `application/json`"),
-            new Error(422, "Unprocessable", "CAPABILITY_NOT_SUPPORTED", "Capability not supported", "Model 'titan-embed-text-v2' does not support [TEXT_GENERATION, CHAT]",
-                    "`CAPABILITY_NOT_SUPPORTED`: the model cannot do what this route asks; `REGION_NOT_AVAILABLE`: not offered in the "
-                            + "pinned region (`availableRegions`); `STREAMING_NOT_SUPPORTED`: the model cannot stream; "
-                            + "`CONTENT_FILTERED`: the provider's moderation blocked the request"),
-            new Error(429, "TooManyRequests", "UPSTREAM_THROTTLED", "Upstream throttled", "The provider is throttling calls to 'claude-haiku-4-5'; retry after the indicated delay",
-                    "`UPSTREAM_THROTTLED`: the provider throttled the call; `RATE_LIMITED`, `BUDGET_EXCEEDED`: the gateway's own "
-                            + "limits. `Retry-After` says how long to wait"),
-            new Error(500, "InternalError", "INTERNAL_ERROR", "Internal Server Error", "The gateway failed to process the request; quote the requestId when reporting it",
-                    "`INTERNAL_ERROR`: a gateway bug; quote the `requestId`"),
-            new Error(502, "BadGateway", "UPSTREAM_ERROR", "Upstream error", "'falcon-7b-instruct' failed: the endpoint returned an error",
-                    "`UPSTREAM_ERROR`: the model or endpoint failed"),
-            new Error(503, "ServiceUnavailable", "UPSTREAM_UNAVAILABLE", "Upstream unavailable", "'claude-haiku-4-5' is unavailable: circuit open",
-                    "`UPSTREAM_UNAVAILABLE`: provider 5xx, endpoint not ready, or the deployment's circuit is open; `Retry-After` says how long to wait"),
-            new Error(504, "GatewayTimeout", "UPSTREAM_TIMEOUT", "Upstream timed out", "'claude-opus-4-1' did not answer in time",
-                    "`UPSTREAM_TIMEOUT`: the model did not answer before the deadline"));
+    /** Response name and example detail per status; the codes, titles and meanings come from {@link ProblemCode}. */
+    private static final Map<Integer, String[]> EXAMPLES = Map.ofEntries(
+            Map.entry(400, new String[] { "BadRequest", "maxTokens must be at most 64000 for model 'claude-haiku-4-5'" }),
+            Map.entry(401, new String[] { "Unauthorized", "No API key was sent; send Authorization: Bearer <key> or X-Api-Key" }),
+            Map.entry(403, new String[] { "Forbidden", "This API key may not use 'claude-opus-4-1'" }),
+            Map.entry(404, new String[] { "NotFound", "No model 'claude-haiku-45' in the catalog; did you mean claude-haiku-4-5?" }),
+            Map.entry(410, new String[] { "Gone", "'claude-v2' has reached end of life at its provider; use 'claude-haiku-4-5' instead" }),
+            Map.entry(413, new String[] { "PayloadTooLarge", "The request body exceeds the limit of 8388608 bytes" }),
+            Map.entry(415, new String[] { "UnsupportedMediaType", "Content-Type 'text/plain' is not supported" }),
+            Map.entry(422, new String[] { "Unprocessable", "Model 'titan-embed-text-v2' does not support [TEXT_GENERATION, CHAT]" }),
+            Map.entry(429, new String[] { "TooManyRequests", "The provider is throttling calls to 'claude-haiku-4-5'; retry after the indicated delay" }),
+            Map.entry(500, new String[] { "InternalError", "The gateway failed to process the request; quote the requestId when reporting it" }),
+            Map.entry(502, new String[] { "BadGateway", "'falcon-7b-instruct' failed: the endpoint returned an error" }),
+            Map.entry(503, new String[] { "ServiceUnavailable", "'claude-haiku-4-5' is unavailable: circuit open" }),
+            Map.entry(504, new String[] { "GatewayTimeout", "'claude-opus-4-1' did not answer in time" }));
+
+    private static final List<Error> ERRORS = errors();
+
+    /** One documented response per status, listing every code of that status with its meaning. */
+    private static List<Error> errors() {
+        Map<Integer, List<ProblemCode>> byStatus = new TreeMap<>();
+        for (ProblemCode code : ProblemCode.values()) {
+            byStatus.computeIfAbsent(code.status(), status -> new ArrayList<>()).add(code);
+        }
+        List<Error> errors = new ArrayList<>();
+        byStatus.forEach((status, codes) -> {
+            String[] example = EXAMPLES.get(status);
+            if (example == null) {
+                return;
+            }
+            ProblemCode first = codes.getFirst();
+            String description = codes.stream()
+                .map(code -> "`" + code.name() + "`: " + code.meaning())
+                .collect(Collectors.joining("; "));
+            errors.add(new Error(status, example[0], first, example[1], description));
+        });
+        return List.copyOf(errors);
+    }
 
     private static final Set<Integer> MODEL_CALL = Set.of(400, 401, 403, 404, 410, 413, 415, 422, 429, 500, 502, 503, 504);
 
@@ -137,16 +147,16 @@ class ErrorResponses implements OpenApiCustomizer {
         return new Header().description(description).schema(new StringSchema());
     }
 
-    private record Error(int status, String name, String code, String title, String detail, String description) {
+    private record Error(int status, String name, ProblemCode code, String detail, String description) {
 
         ApiResponse response() {
             Map<String, Object> example = new LinkedHashMap<>();
-            example.put("type", "urn:fm-gateway:problem:" + this.code.toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
-            example.put("title", this.title);
+            example.put("type", this.code.type());
+            example.put("title", this.code.title());
             example.put("status", this.status);
             example.put("detail", this.detail);
             example.put("instance", "/v1/text/generations");
-            example.put("code", this.code);
+            example.put("code", this.code.name());
             example.put("requestId", "4f1c2b0e-8d7a-4a51-9f7e-2d7c1f0b9a11");
             MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem")).example(example);
             ApiResponse response = new ApiResponse().description(this.description)

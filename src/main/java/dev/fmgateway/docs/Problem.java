@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The RFC 9457 problem body every error carries, as documented in the spec. Never instantiated: the bodies are
- * Spring's {@code ProblemDetail} filled in by {@code web.ProblemHandler} and the {@code ApiException}s.
+ * Spring's {@code ProblemDetail} filled in by {@code web.ProblemHandler} and the {@code GatewayException}s.
  */
 @Schema(name = "Problem", description = "An RFC 9457 problem (application/problem+json). `code` is stable and "
         + "upper snake case; switch on it, not on `title` or `detail`. Extension members appear where they help.")

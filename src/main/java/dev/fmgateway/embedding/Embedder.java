@@ -41,10 +41,10 @@ public class Embedder {
 
     public Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
         checkLimits(model, inputs);
-        List<Completion> completions = new ArrayList<>(inputs.size());
+        List<Completion<EmbeddingResult>> completions = new ArrayList<>(inputs.size());
         Semaphore parallel = new Semaphore(MAX_PARALLEL);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Completion>> calls = inputs.stream()
+            List<Future<Completion<EmbeddingResult>>> calls = inputs.stream()
                 .map(input -> threads.submit(() -> {
                     parallel.acquire();
                     try {
@@ -55,14 +55,14 @@ public class Embedder {
                     }
                 }))
                 .toList();
-            for (Future<Completion> call : calls) {
+            for (Future<Completion<EmbeddingResult>> call : calls) {
                 completions.add(await(call, calls));
             }
         }
         return Embeddings.of(completions, Boolean.TRUE.equals(inputs.getFirst().normalize()));
     }
 
-    private static Completion await(Future<Completion> call, List<Future<Completion>> all) {
+    private static Completion<EmbeddingResult> await(Future<Completion<EmbeddingResult>> call, List<Future<Completion<EmbeddingResult>>> all) {
         try {
             return call.get();
         }
@@ -98,15 +98,15 @@ public class Embedder {
     }
 
     /** The vectors in input order, with total usage and cost. */
-    public record Embeddings(List<float[]> vectors, Usage.Tokens usage, Cost cost, Completion first) {
+    public record Embeddings(List<float[]> vectors, Usage.Tokens usage, Cost cost, Completion<EmbeddingResult> first) {
 
-        static Embeddings of(List<Completion> completions, boolean normalize) {
+        static Embeddings of(List<Completion<EmbeddingResult>> completions, boolean normalize) {
             List<float[]> vectors = new ArrayList<>();
             long tokens = 0;
             boolean estimated = false;
             BigDecimal usd = BigDecimal.ZERO;
-            for (Completion completion : completions) {
-                EmbeddingResult result = (EmbeddingResult) completion.result();
+            for (Completion<EmbeddingResult> completion : completions) {
+                EmbeddingResult result = completion.result();
                 vectors.add(normalize ? Vectors.normalized(result.vector()) : result.vector());
                 tokens += result.usage().input();
                 estimated |= result.usage().estimated();

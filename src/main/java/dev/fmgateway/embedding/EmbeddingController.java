@@ -19,13 +19,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.EmbeddingInput;
-import dev.fmgateway.invocation.ModelResponseHeaders;
-import dev.fmgateway.invocation.UsageView;
+import dev.fmgateway.web.ModelResponseHeaders;
+import dev.fmgateway.web.UsageView;
 import dev.fmgateway.web.Base64Images;
 import dev.fmgateway.web.InvalidRequestException;
 
@@ -56,7 +57,7 @@ class EmbeddingController {
         CatalogModel model = this.catalog.require(request.model(), EMBEDDING);
         long started = System.nanoTime();
         Embedder.Embeddings embeddings = this.embedder.embed(model, inputs(request, model),
-                CallContext.current(request.region(), regionHeader));
+                CallContexts.current(request.region(), regionHeader));
         List<EmbeddingResponse.Item> data = IntStream.range(0, embeddings.vectors().size())
             .mapToObj(i -> new EmbeddingResponse.Item(i, embeddings.vectors().get(i)))
             .toList();
@@ -82,7 +83,7 @@ class EmbeddingController {
         request.candidates().forEach(text -> inputs.add(new EmbeddingInput(text, null, request.dimensions(), true)));
         long started = System.nanoTime();
         Embedder.Embeddings embeddings = this.embedder.embed(model, inputs,
-                CallContext.current(request.region(), regionHeader));
+                CallContexts.current(request.region(), regionHeader));
         float[] query = embeddings.vectors().getFirst();
         List<SimilarityResponse.Result> ranked = IntStream.range(0, request.candidates().size())
             .mapToObj(i -> new SimilarityResponse.Result(i, request.candidates().get(i),

@@ -14,13 +14,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 
 /** {@code POST /v1/images/generations}. */
 @RestController
@@ -47,7 +48,7 @@ class ImageController {
         CatalogModel model = this.catalog.require(request.model(), Set.of(Capability.IMAGE_GENERATION));
         long started = System.nanoTime();
         Completion completion = this.invoker.invoke(model, ImagePrompts.of(request, model),
-                CallContext.current(request.region(), regionHeader));
+                CallContexts.current(request.region(), regionHeader));
         return ResponseEntity.ok()
             .headers(ModelResponseHeaders.of(completion))
             .body(ImageGenerationResponse.of(completion, (System.nanoTime() - started) / 1_000_000));

@@ -7,9 +7,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.invocation.Completion;
-import dev.fmgateway.invocation.CostViews;
+import dev.fmgateway.web.CostViews;
 import dev.fmgateway.invocation.ImageResult;
-import dev.fmgateway.invocation.UsageView;
+import dev.fmgateway.web.UsageView;
 
 /** Answer of {@code POST /v1/images/generations}. */
 @Schema(description = "Generated images with their usage and cost")
@@ -20,8 +20,8 @@ record ImageGenerationResponse(
         UsageView.CostView cost,
         @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "2310") long latencyMs) {
 
-    static ImageGenerationResponse of(Completion completion, long latencyMs) {
-        ImageResult result = (ImageResult) completion.result();
+    static ImageGenerationResponse of(Completion<ImageResult> completion, long latencyMs) {
+        ImageResult result = completion.result();
         List<Image> images = result.images()
             .stream()
             .map(i -> new Image(i.mimeType(), Base64.getEncoder().encodeToString(i.data()), i.seed()))

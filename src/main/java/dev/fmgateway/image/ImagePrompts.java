@@ -43,7 +43,7 @@ public final class ImagePrompts {
         if (!sizes.isEmpty() && !sizes.contains(size)) {
             InvalidRequestException ex = new InvalidRequestException("width/height",
                     "must be one of the model's sizes " + sizes);
-            ex.getBody().setProperty("allowedValues", Map.of("size", sizes));
+            ex.extend("allowedValues", Map.of("size", sizes));
             throw ex;
         }
         return size;

@@ -10,9 +10,6 @@ import org.jspecify.annotations.Nullable;
  */
 public record Caller(String keyName, @Nullable String team, boolean admin, Set<String> allowedModels) {
 
-    /** Request attribute under which the authentication step leaves the caller. */
-    public static final String ATTRIBUTE = Caller.class.getName();
-
     public static final String ANONYMOUS = "anonymous";
 
     public Caller {

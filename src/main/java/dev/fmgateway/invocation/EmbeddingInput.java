@@ -11,5 +11,10 @@ import org.jspecify.annotations.Nullable;
  * @param normalize whether the provider should normalise the vector, if it supports the choice
  */
 public record EmbeddingInput(@Nullable String text, byte @Nullable [] image, @Nullable Integer dimensions,
-        @Nullable Boolean normalize) implements InferenceRequest {
+        @Nullable Boolean normalize) implements InferenceRequest<EmbeddingResult> {
+
+    @Override
+    public Class<EmbeddingResult> resultType() {
+        return EmbeddingResult.class;
+    }
 }

@@ -18,5 +18,10 @@ import org.jspecify.annotations.Nullable;
  */
 public record ImagePrompt(String prompt, @Nullable String negativePrompt, int width, int height, int count,
         @Nullable Long seed, @Nullable Integer steps, @Nullable Double cfgScale, @Nullable String stylePreset,
-        @Nullable String quality) implements InferenceRequest {
+        @Nullable String quality) implements InferenceRequest<ImageResult> {
+
+    @Override
+    public Class<ImageResult> resultType() {
+        return ImageResult.class;
+    }
 }

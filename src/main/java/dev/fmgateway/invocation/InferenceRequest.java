@@ -1,5 +1,14 @@
 package dev.fmgateway.invocation;
 
-/** What a caller asks a model to do, independent of any provider's wire format. */
-public sealed interface InferenceRequest permits TextPrompt, TextStream, ImagePrompt, SegmentationInput, EmbeddingInput {
+/**
+ * What a caller asks a model to do, independent of any provider's wire format, typed by the result it yields.
+ *
+ * @param <R> the result a call with this request returns
+ */
+public sealed interface InferenceRequest<R extends InferenceResult>
+        permits TextPrompt, TextStream, ImagePrompt, SegmentationInput, EmbeddingInput {
+
+    /** The result type, checked once where a completion leaves the chain. */
+    Class<R> resultType();
+
 }

@@ -11,7 +11,7 @@ import dev.fmgateway.catalog.Deployment;
  * One call travelling through the filters. The region step fills {@code candidates} (the deployments the
  * caller's pin allows, best first); the resilience step picks one at a time into {@code deployment}.
  */
-public record Invocation(CatalogModel model, InferenceRequest request, CallContext context, Deadline deadline,
+public record Invocation(CatalogModel model, InferenceRequest<?> request, CallContext context, Deadline deadline,
         List<Deployment> candidates, @Nullable Deployment deployment) {
 
     public Invocation {

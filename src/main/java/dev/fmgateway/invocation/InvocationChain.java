@@ -4,6 +4,6 @@ package dev.fmgateway.invocation;
 @FunctionalInterface
 public interface InvocationChain {
 
-    Completion proceed(Invocation invocation);
+    Completion<?> proceed(Invocation invocation);
 
 }

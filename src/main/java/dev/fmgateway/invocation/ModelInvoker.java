@@ -1,7 +1,10 @@
 package dev.fmgateway.invocation;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -12,8 +15,8 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 
 /**
- * The one entry point for controllers: looks the model up, then runs the ordered {@link InvocationFilter}s and
- * finally the provider adapters (the only {@link InvocationChain} bean).
+ * The one entry point for routes: looks the model up, then runs one {@link InvocationFilter} per {@link Stage},
+ * in the stages' order, and finally the provider adapters (the only {@link InvocationChain} bean).
  */
 @Component
 public class ModelInvoker {
@@ -29,29 +32,51 @@ public class ModelInvoker {
         this.catalog = catalog;
         this.defaultDeadline = defaultDeadline;
         InvocationChain chain = adapters;
-        for (InvocationFilter filter : filters.reversed()) {
+        for (InvocationFilter filter : inStageOrder(filters).reversed()) {
             InvocationChain next = chain;
             chain = invocation -> filter.filter(invocation, next);
         }
         this.chain = chain;
     }
 
+    /** The filters in {@link Stage} order; a stage with no filter, or with two, is a wiring error. */
+    static List<InvocationFilter> inStageOrder(List<InvocationFilter> filters) {
+        Map<Stage, InvocationFilter> byStage = new EnumMap<>(Stage.class);
+        for (InvocationFilter filter : filters) {
+            InvocationFilter other = byStage.put(filter.stage(), filter);
+            if (other != null) {
+                throw new IllegalStateException("Two filters for stage " + filter.stage() + ": "
+                        + other.getClass().getSimpleName() + " and " + filter.getClass().getSimpleName());
+            }
+        }
+        EnumSet<Stage> missing = EnumSet.allOf(Stage.class);
+        missing.removeAll(byStage.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalStateException("No filter for stage(s) " + missing);
+        }
+        return List.copyOf(byStage.values());
+    }
+
     /**
      * Calls the model named by {@code modelId} (catalog id or alias), which must have one of {@code anyOf}.
      */
-    public Completion invoke(String modelId, Set<Capability> anyOf, InferenceRequest request, CallContext context) {
+    public <R extends InferenceResult> Completion<R> invoke(String modelId, Set<Capability> anyOf,
+            InferenceRequest<R> request, CallContext context) {
         CatalogModel model = this.catalog.require(modelId, anyOf);
         return invoke(model, request, context);
     }
 
     /** Calls a model already looked up (and checked) by the caller. */
-    public Completion invoke(CatalogModel model, InferenceRequest request, CallContext context) {
+    public <R extends InferenceResult> Completion<R> invoke(CatalogModel model, InferenceRequest<R> request,
+            CallContext context) {
         return invoke(model, request, context, deadline(model, context));
     }
 
     /** Calls a model under a deadline shared with other calls of the same request (e.g. several choices). */
-    public Completion invoke(CatalogModel model, InferenceRequest request, CallContext context, Deadline deadline) {
-        return this.chain.proceed(new Invocation(model, request, context, deadline, List.of(), null));
+    public <R extends InferenceResult> Completion<R> invoke(CatalogModel model, InferenceRequest<R> request,
+            CallContext context, Deadline deadline) {
+        return this.chain.proceed(new Invocation(model, request, context, deadline, List.of(), null))
+            .as(request.resultType());
     }
 
     /** The model's deadline (or the default); a caller may ask for less, never for more. */

@@ -15,7 +15,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * @param multimask whether to return several candidate masks per prompt
  */
 public record SegmentationInput(byte[] image, int width, int height, List<Point> points, List<Box> boxes,
-        boolean multimask) implements InferenceRequest {
+        boolean multimask) implements InferenceRequest<SegmentationResult> {
 
     public SegmentationInput {
         points = List.copyOf(points);
@@ -30,5 +30,10 @@ public record SegmentationInput(byte[] image, int width, int height, List<Point>
     @Schema(name = "BoundingBox", description = "A box in pixels from the top left corner, corners inclusive")
     public record Box(@Schema(example = "100") int x0, @Schema(example = "120") int y0, @Schema(example = "400") int x1,
             @Schema(example = "380") int y1) {
+    }
+
+    @Override
+    public Class<SegmentationResult> resultType() {
+        return SegmentationResult.class;
     }
 }

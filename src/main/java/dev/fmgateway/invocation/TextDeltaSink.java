@@ -20,7 +20,7 @@ public interface TextDeltaSink {
      */
     final class ClientGoneException extends RuntimeException {
 
-        private final transient @Nullable Completion partial;
+        private final transient @Nullable Completion<?> partial;
 
         public ClientGoneException(Throwable cause) {
             this(cause, null);
@@ -29,12 +29,12 @@ public interface TextDeltaSink {
         /**
          * @param partial what the deployment produced until the client left (usage estimated), once known
          */
-        public ClientGoneException(Throwable cause, @Nullable Completion partial) {
+        public ClientGoneException(Throwable cause, @Nullable Completion<?> partial) {
             super("client disconnected", cause);
             this.partial = partial;
         }
 
-        public @Nullable Completion partial() {
+        public @Nullable Completion<?> partial() {
             return this.partial;
         }
     }

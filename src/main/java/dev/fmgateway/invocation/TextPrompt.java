@@ -17,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * @param stopSequences sequences that end the output
  */
 public record TextPrompt(@Nullable String prompt, List<ChatMessage> messages, @Nullable String system, int maxTokens,
-        @Nullable Double temperature, @Nullable Double topP, List<String> stopSequences) implements InferenceRequest {
+        @Nullable Double temperature, @Nullable Double topP, List<String> stopSequences) implements InferenceRequest<TextResult> {
 
     public TextPrompt {
         messages = List.copyOf(messages);
@@ -27,5 +27,10 @@ public record TextPrompt(@Nullable String prompt, List<ChatMessage> messages, @N
     /** The conversation: the messages, or the raw prompt as a single user turn. */
     public List<ChatMessage> turns() {
         return this.prompt != null ? List.of(new ChatMessage(ChatMessage.Role.USER, this.prompt)) : this.messages;
+    }
+
+    @Override
+    public Class<TextResult> resultType() {
+        return TextResult.class;
     }
 }

@@ -5,5 +5,10 @@ package dev.fmgateway.invocation;
  * {@link TextResult} (full text, finish reason, usage from the stream's own metadata) once the stream ends, so
  * metering treats streamed and plain calls alike.
  */
-public record TextStream(TextPrompt prompt, TextDeltaSink sink) implements InferenceRequest {
+public record TextStream(TextPrompt prompt, TextDeltaSink sink) implements InferenceRequest<TextResult> {
+
+    @Override
+    public Class<TextResult> resultType() {
+        return TextResult.class;
+    }
 }

@@ -5,7 +5,6 @@ import java.util.List;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Backend;
@@ -22,7 +21,7 @@ import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
-import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.SegmentationResult;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
@@ -33,7 +32,6 @@ import dev.fmgateway.invocation.Usage;
  * Prometheus with catalog-only tags. A catalog that leaves a region of a model unpriced does not start.
  */
 @Component
-@Order(InvocationOrder.METERING)
 class CostMeteringFilter implements InvocationFilter {
 
     private final MeterRegistry meters;
@@ -44,7 +42,12 @@ class CostMeteringFilter implements InvocationFilter {
     }
 
     @Override
-    public Completion filter(Invocation invocation, InvocationChain next) {
+    public Stage stage() {
+        return Stage.METERING;
+    }
+
+    @Override
+    public Completion<?> filter(Invocation invocation, InvocationChain next) {
         try {
             return meter(next.proceed(invocation));
         }
@@ -57,15 +60,15 @@ class CostMeteringFilter implements InvocationFilter {
         }
     }
 
-    private Completion meter(Completion completion) {
+    private <R extends InferenceResult> Completion<R> meter(Completion<R> completion) {
         Deployment deployment = completion.deployment();
-        Price price = completion.model().pricing().in(deployment.region());
+        Price price = completion.model().priceAt(deployment);
         Cost cost = price != null ? CostCalculator.costOf(price, completion.result().usage()) : Cost.zero();
         count(completion, cost);
         return completion.withCost(cost);
     }
 
-    private void count(Completion completion, Cost cost) {
+    private void count(Completion<?> completion, Cost cost) {
         CatalogModel model = completion.model();
         String[] tags = { "model", model.id(), "backend", completion.deployment().backend().name().toLowerCase(),
                 "region", completion.deployment().region(), "capability", capability(completion.result()) };
@@ -94,17 +97,17 @@ class CostMeteringFilter implements InvocationFilter {
         };
     }
 
-    /** Every Bedrock model needs a price for what it bills in each of its regions; SageMaker bills by the hour. */
+    /** Every Bedrock deployment needs a price for what its model bills (its own, else the region's); SageMaker bills by the hour. */
     private static void checkPrices(ModelCatalog catalog) {
         List<String> missing = new ArrayList<>();
         for (CatalogModel model : catalog.all()) {
             if (model.backend() == Backend.SAGEMAKER) {
                 continue;
             }
-            for (String region : model.regions()) {
-                Price price = model.pricing().in(region);
+            for (Deployment deployment : model.deployments()) {
+                Price price = model.priceAt(deployment);
                 if (price == null || !covers(model, price)) {
-                    missing.add(model.id() + "@" + region);
+                    missing.add(model.id() + "@" + deployment.region());
                 }
             }
         }

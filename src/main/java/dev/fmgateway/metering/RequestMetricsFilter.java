@@ -4,28 +4,26 @@ import java.util.Locale;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
-import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.problem.GatewayException;
 
 /**
  * Times every model call ({@code gateway_requests_seconds}) by model, backend, operation and outcome, where the
  * outcome is {@code ok} or the problem code the caller got. Tags are catalog values and codes only.
  */
 @Component
-@Order(InvocationOrder.METRICS)
 class RequestMetricsFilter implements InvocationFilter {
 
     private final MeterRegistry meters;
@@ -35,14 +33,19 @@ class RequestMetricsFilter implements InvocationFilter {
     }
 
     @Override
-    public Completion filter(Invocation invocation, InvocationChain next) {
+    public Stage stage() {
+        return Stage.METRICS;
+    }
+
+    @Override
+    public Completion<?> filter(Invocation invocation, InvocationChain next) {
         Timer.Sample sample = Timer.start(this.meters);
         String outcome = "ok";
         try {
             return next.proceed(invocation);
         }
-        catch (ApiException ex) {
-            outcome = ex.code();
+        catch (GatewayException ex) {
+            outcome = ex.code().name();
             throw ex;
         }
         catch (TextDeltaSink.ClientGoneException ex) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.TextResult;
@@ -39,7 +40,7 @@ class ChatCompletionsController {
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
         OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway());
-        CallContext context = CallContext.current(request.region(), regionHeader);
+        CallContext context = CallContexts.current(request.region(), regionHeader);
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
         String model = prepared.model().id();
@@ -48,10 +49,10 @@ class ChatCompletionsController {
                     response);
             return null;
         }
-        List<Completion> calls = this.texts.invoke(prepared, request.choices(), context);
+        List<Completion<TextResult>> calls = this.texts.invoke(prepared, request.choices(), context);
         List<ChatCompletion.Choice> choices = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
-            TextResult result = (TextResult) calls.get(i).result();
+            TextResult result = calls.get(i).result();
             choices.add(new ChatCompletion.Choice(i, new ChatCompletion.AssistantMessage("assistant", result.output(), null),
                     OpenAiTexts.finishReason(result.finishReason()), null));
         }

@@ -14,13 +14,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.embedding.Embedder;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.EmbeddingInput;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -50,7 +51,7 @@ class EmbeddingsController {
             .map(text -> new EmbeddingInput(text, null, request.dimensions(), true))
             .toList();
         Embedder.Embeddings embeddings = this.embedder.embed(model, inputs,
-                CallContext.current(request.region(), regionHeader));
+                CallContexts.current(request.region(), regionHeader));
         List<Item> data = IntStream.range(0, embeddings.vectors().size())
             .mapToObj(i -> new Item("embedding", i,
                     base64 ? littleEndianBase64(embeddings.vectors().get(i)) : embeddings.vectors().get(i)))

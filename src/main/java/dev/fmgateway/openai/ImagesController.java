@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
@@ -25,7 +26,7 @@ import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ImageResult;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -60,9 +61,9 @@ class ImagesController {
                 throw new InvalidRequestException(violation.getPropertyPath().toString(), violation.getMessage());
             });
         CatalogModel model = this.catalog.require(gateway.model(), Set.of(Capability.IMAGE_GENERATION));
-        Completion completion = this.invoker.invoke(model, ImagePrompts.of(gateway, model),
-                CallContext.current(gateway.region(), regionHeader));
-        List<Image> images = ((ImageResult) completion.result()).images()
+        Completion<ImageResult> completion = this.invoker.invoke(model, ImagePrompts.of(gateway, model),
+                CallContexts.current(gateway.region(), regionHeader));
+        List<Image> images = completion.result().images()
             .stream()
             .map(image -> new Image(Base64.getEncoder().encodeToString(image.data())))
             .toList();

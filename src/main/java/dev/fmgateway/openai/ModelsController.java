@@ -1,5 +1,8 @@
 package dev.fmgateway.openai;
 
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
+import dev.fmgateway.problem.ProblemCode;
 import java.time.ZoneOffset;
 import java.util.List;
 
@@ -10,7 +13,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
-import dev.fmgateway.web.ApiException;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
@@ -56,11 +58,10 @@ class ModelsController {
     record Model(String id, String object, long created, String ownedBy) {
     }
 
-    static class UnknownRouteException extends ApiException {
+    static class UnknownRouteException extends GatewayException {
 
         UnknownRouteException(String route) {
-            super(org.springframework.http.HttpStatus.NOT_FOUND, "ROUTE_NOT_FOUND", "Route not found",
-                    "Invalid URL (" + route + ")");
+            super(ProblemCode.ROUTE_NOT_FOUND, "Invalid URL (" + route + ")");
         }
     }
 }

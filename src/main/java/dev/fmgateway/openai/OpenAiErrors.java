@@ -17,7 +17,8 @@ import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.web.ProblemBodies;
 import dev.fmgateway.web.PayloadTooLargeException;
 
 /**
@@ -31,9 +32,9 @@ class OpenAiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiErrors.class);
 
-    @ExceptionHandler(ApiException.class)
-    ResponseEntity<OpenAiError> apiException(ApiException ex) {
-        return respond(ex.getStatusCode().value(), ex.getHeaders(), of(ex));
+    @ExceptionHandler(GatewayException.class)
+    ResponseEntity<OpenAiError> apiException(GatewayException ex) {
+        return respond(ex.code().status(), ProblemBodies.headers(ex), of(ex));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
@@ -63,18 +64,13 @@ class OpenAiErrors {
     }
 
     /** The OpenAI error for one of our problems: its detail, its code in lower case, the parameter it names. */
-    static OpenAiError of(ApiException ex) {
-        int status = ex.getStatusCode().value();
-        String detail = ex.getBody().getDetail();
-        return OpenAiError.of(status, detail != null ? detail : ex.code(), ex.code().toLowerCase(Locale.ROOT),
+    static OpenAiError of(GatewayException ex) {
+        return OpenAiError.of(ex.code().status(), ex.detail(), ex.code().name().toLowerCase(Locale.ROOT),
                 param(ex));
     }
 
-    private static @Nullable String param(ApiException ex) {
-        Map<String, Object> properties = ex.getBody().getProperties();
-        if (properties == null) {
-            return null;
-        }
+    private static @Nullable String param(GatewayException ex) {
+        Map<String, Object> properties = ex.extensions();
         if (properties.get("fieldErrors") instanceof List<?> errors && !errors.isEmpty()
                 && errors.getFirst() instanceof Map<?, ?> first && first.get("field") instanceof String field) {
             return OpenAiParams.openAiName(field);

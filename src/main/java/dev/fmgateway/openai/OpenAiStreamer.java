@@ -8,11 +8,11 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.problem.GatewayException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,9 +50,9 @@ class OpenAiStreamer {
         response.setHeader("X-Gateway-Model", prepared.model().id());
         OpenAiStream stream = new OpenAiStream(response, this.json, shape);
         try {
-            Completion completion = this.invoker.invoke(prepared.model(), new TextStream(prepared.prompt(), stream),
+            Completion<TextResult> completion = this.invoker.invoke(prepared.model(), new TextStream(prepared.prompt(), stream),
                     context);
-            TextResult result = (TextResult) completion.result();
+            TextResult result = completion.result();
             stream.data(shape.finish(OpenAiTexts.finishReason(result.finishReason())));
             if (includeUsage) {
                 stream.data(shape.usage(OpenAiUsage.of(result.usage())));
@@ -62,7 +62,7 @@ class OpenAiStreamer {
         catch (TextDeltaSink.ClientGoneException gone) {
             // The client left; the upstream stream was cancelled and the partial output metered.
         }
-        catch (ApiException ex) {
+        catch (GatewayException ex) {
             if (!stream.started()) {
                 throw ex;
             }

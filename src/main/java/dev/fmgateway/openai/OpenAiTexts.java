@@ -21,7 +21,7 @@ import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
@@ -68,8 +68,8 @@ class OpenAiTexts {
      * {@code n} choices are {@code n} calls through the chain, each metered (at most {@link #MAX_CHOICES}), all
      * within the one deadline of the request.
      */
-    List<Completion> invoke(Prepared prepared, int choices, CallContext context) {
-        List<Completion> calls = new ArrayList<>(choices);
+    List<Completion<TextResult>> invoke(Prepared prepared, int choices, CallContext context) {
+        List<Completion<TextResult>> calls = new ArrayList<>(choices);
         Deadline deadline = this.invoker.deadline(prepared.model(), context);
         for (int i = 0; i < choices; i++) {
             calls.add(this.invoker.invoke(prepared.model(), prepared.prompt(), context, deadline));
@@ -78,16 +78,16 @@ class OpenAiTexts {
     }
 
     /** The model response headers, with cost and tokens summed over the calls. */
-    static HttpHeaders headers(List<Completion> calls) {
-        Completion first = calls.getFirst();
+    static HttpHeaders headers(List<Completion<TextResult>> calls) {
+        Completion<TextResult> first = calls.getFirst();
         BigDecimal usd = BigDecimal.ZERO;
         boolean estimated = false;
         long in = 0;
         long out = 0;
-        for (Completion call : calls) {
+        for (Completion<TextResult> call : calls) {
             usd = usd.add(call.costOrZero().usd());
             estimated |= call.costOrZero().estimated();
-            Usage.Tokens tokens = ((TextResult) call.result()).usage();
+            Usage.Tokens tokens = call.result().usage();
             in += tokens.input();
             out += tokens.output();
         }
@@ -95,9 +95,9 @@ class OpenAiTexts {
                 new Usage.Tokens(in, out, estimated));
     }
 
-    static OpenAiUsage usage(List<Completion> calls) {
+    static OpenAiUsage usage(List<Completion<TextResult>> calls) {
         return calls.stream()
-            .map(call -> OpenAiUsage.of(((TextResult) call.result()).usage()))
+            .map(call -> OpenAiUsage.of(call.result().usage()))
             .reduce(OpenAiUsage.NONE, OpenAiUsage::plus);
     }
 

@@ -1,5 +1,6 @@
 package dev.fmgateway.provider;
 
+import dev.fmgateway.problem.UpstreamTimeoutException;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;

@@ -1,5 +1,6 @@
 package dev.fmgateway.provider;
 
+import dev.fmgateway.problem.UpstreamException;
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;

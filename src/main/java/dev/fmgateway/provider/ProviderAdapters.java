@@ -41,7 +41,7 @@ class ProviderAdapters implements InvocationChain {
     }
 
     @Override
-    public Completion proceed(Invocation invocation) {
+    public Completion<?> proceed(Invocation invocation) {
         Deployment deployment = invocation.deployment();
         if (deployment == null) {
             throw new IllegalStateException("No deployment chosen for " + invocation.model().id());

@@ -1,5 +1,10 @@
 package dev.fmgateway.provider;
 
+import dev.fmgateway.problem.UpstreamErrorException;
+import dev.fmgateway.problem.UpstreamUnavailableException;
+import dev.fmgateway.problem.UpstreamTimeoutException;
+import dev.fmgateway.problem.UpstreamThrottledException;
+import dev.fmgateway.problem.UpstreamException;
 import java.util.concurrent.CompletionException;
 
 import org.slf4j.Logger;

@@ -1,5 +1,6 @@
 package dev.fmgateway.provider;
 
+import dev.fmgateway.problem.UpstreamErrorException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

@@ -3,7 +3,6 @@ package dev.fmgateway.region;
 import java.util.Comparator;
 import java.util.List;
 
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.CatalogModel;
@@ -13,7 +12,7 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
-import dev.fmgateway.invocation.InvocationOrder;
+import dev.fmgateway.invocation.Stage;
 
 /**
  * Decides, before anything is sent, which deployments may serve the call: those in the caller's pinned region
@@ -21,11 +20,15 @@ import dev.fmgateway.invocation.InvocationOrder;
  * An unknown region or geography is 400; a pin the model is not offered in is 422 with the regions it is.
  */
 @Component
-@Order(InvocationOrder.REGION)
 class RegionAvailabilityFilter implements InvocationFilter {
 
     @Override
-    public Completion filter(Invocation invocation, InvocationChain next) {
+    public Stage stage() {
+        return Stage.ROUTING;
+    }
+
+    @Override
+    public Completion<?> filter(Invocation invocation, InvocationChain next) {
         CatalogModel model = invocation.model();
         String pin = invocation.context().region() != null ? invocation.context().region().trim() : null;
         if (pin != null && !Geography.isRegion(pin) && !Geography.isGeography(pin)) {

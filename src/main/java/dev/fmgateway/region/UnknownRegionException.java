@@ -1,15 +1,14 @@
 package dev.fmgateway.region;
 
-import org.springframework.http.HttpStatus;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
-import dev.fmgateway.web.ApiException;
 
 /** The caller named a region that AWS does not have. */
-public class UnknownRegionException extends ApiException {
+public class UnknownRegionException extends GatewayException {
 
     UnknownRegionException(String region) {
-        super(HttpStatus.BAD_REQUEST, "UNKNOWN_REGION", "Unknown region",
-                "'" + region + "' is neither an AWS region (e.g. eu-central-1) nor a geography (us, eu, ap, ca, sa, me, af, il, mx, us-gov)");
+        super(ProblemCode.UNKNOWN_REGION, "'" + region + "' is neither an AWS region (e.g. eu-central-1) nor a geography (us, eu, ap, ca, sa, me, af, il, mx, us-gov)");
         extend("region", region);
     }
 }

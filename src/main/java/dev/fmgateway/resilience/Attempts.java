@@ -5,14 +5,13 @@ import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.Invocation;
-import dev.fmgateway.provider.UpstreamException;
-import dev.fmgateway.provider.UpstreamTimeoutException;
-import dev.fmgateway.provider.UpstreamUnavailableException;
+import dev.fmgateway.problem.UpstreamException;
+import dev.fmgateway.problem.UpstreamTimeoutException;
+import dev.fmgateway.problem.UpstreamUnavailableException;
 
 /** The state of one call's attempts: which deployments failed, how often, and the last failure. */
 final class Attempts {
@@ -43,32 +42,31 @@ final class Attempts {
                 && !Thread.currentThread().isInterrupted();
     }
 
-    /** The next deployment to try, its circuit permission acquired; null when none may be tried. */
-    @Nullable Deployment pick(CircuitBreakerRegistry circuitBreakers) {
-        Deployment retry = null;
+    /** The next deployment to try with its circuit permit; null when none may be tried. */
+    @Nullable Pick pick(Circuits circuits) {
+        Pick retry = null;
         for (Deployment candidate : this.invocation.candidates()) {
             if (this.full.contains(candidate)) {
                 continue;
             }
             boolean fresh = !this.failed.contains(candidate);
-            if (fresh && this.failed.size() >= this.properties.maxDeployments()) {
+            if (fresh && this.failed.size() >= this.properties.maxDeployments() || !fresh && retry != null) {
                 continue;
             }
-            if (!circuitBreakers.circuitBreaker(candidate.key()).tryAcquirePermission()) {
+            Circuits.Permit permit = circuits.tryAcquire(candidate);
+            if (permit == null) {
                 this.skippedOpenCircuit = true;
                 continue;
             }
-            if (fresh) {
-                release(circuitBreakers, retry);
-                this.count++;
-                return candidate;
+            if (!fresh) {
+                retry = new Pick(candidate, permit);
+                continue;
             }
-            if (retry == null) {
-                retry = candidate;
+            if (retry != null) {
+                retry.permit().release();
             }
-            else {
-                circuitBreakers.circuitBreaker(candidate.key()).releasePermission();
-            }
+            this.count++;
+            return new Pick(candidate, permit);
         }
         if (retry != null) {
             this.count++;
@@ -76,10 +74,8 @@ final class Attempts {
         return retry;
     }
 
-    private static void release(CircuitBreakerRegistry circuitBreakers, @Nullable Deployment deployment) {
-        if (deployment != null) {
-            circuitBreakers.circuitBreaker(deployment.key()).releasePermission();
-        }
+    /** A deployment to try and the permit its circuit gave for the attempt. */
+    record Pick(Deployment deployment, Circuits.Permit permit) {
     }
 
     void failed(Deployment deployment, UpstreamException ex) {

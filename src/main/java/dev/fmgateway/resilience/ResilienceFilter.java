@@ -1,6 +1,5 @@
 package dev.fmgateway.resilience;
 
-import java.util.concurrent.TimeUnit;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
@@ -9,7 +8,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jspecify.annotations.Nullable;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Deployment;
@@ -17,10 +15,10 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
-import dev.fmgateway.invocation.InvocationOrder;
-import dev.fmgateway.provider.UpstreamException;
-import dev.fmgateway.provider.UpstreamThrottledException;
-import dev.fmgateway.provider.UpstreamTimeoutException;
+import dev.fmgateway.invocation.Stage;
+import dev.fmgateway.problem.UpstreamException;
+import dev.fmgateway.problem.UpstreamThrottledException;
+import dev.fmgateway.problem.UpstreamTimeoutException;
 
 /**
  * The one owner of retries and failover. Each attempt goes to the best allowed deployment that has not failed
@@ -30,12 +28,11 @@ import dev.fmgateway.provider.UpstreamTimeoutException;
  * {@code max-deployments} or the deadline. Concurrency is capped per deployment and in total, without queueing.
  */
 @Component
-@Order(InvocationOrder.RESILIENCE)
 class ResilienceFilter implements InvocationFilter {
 
     private final ResilienceProperties properties;
 
-    private final CircuitBreakerRegistry circuitBreakers;
+    private final Circuits circuits;
 
     private final BulkheadRegistry bulkheads;
 
@@ -48,7 +45,7 @@ class ResilienceFilter implements InvocationFilter {
     ResilienceFilter(ResilienceProperties properties, CircuitBreakerRegistry circuitBreakers,
             BulkheadRegistry bulkheads, Bulkhead globalBulkhead, MeterRegistry meters) {
         this.properties = properties;
-        this.circuitBreakers = circuitBreakers;
+        this.circuits = new Circuits(circuitBreakers);
         this.bulkheads = bulkheads;
         this.global = globalBulkhead;
         this.meters = meters;
@@ -56,7 +53,12 @@ class ResilienceFilter implements InvocationFilter {
     }
 
     @Override
-    public Completion filter(Invocation invocation, InvocationChain next) {
+    public Stage stage() {
+        return Stage.RESILIENCE;
+    }
+
+    @Override
+    public Completion<?> filter(Invocation invocation, InvocationChain next) {
         if (!this.global.tryAcquirePermission()) {
             throw new ConcurrencyLimitException("all models");
         }
@@ -68,42 +70,39 @@ class ResilienceFilter implements InvocationFilter {
         }
     }
 
-    private Completion route(Invocation invocation, InvocationChain next) {
+    private Completion<?> route(Invocation invocation, InvocationChain next) {
         Attempts attempts = new Attempts(invocation, this.properties);
         while (attempts.more()) {
-            Deployment deployment = attempts.pick(this.circuitBreakers);
-            if (deployment == null) {
+            Attempts.Pick pick = attempts.pick(this.circuits);
+            if (pick == null) {
                 break;
             }
             try {
-                waitBeforeRetry(attempts, deployment, invocation);
+                waitBeforeRetry(attempts, pick.deployment(), invocation);
+                Completion<?> completion = attempt(invocation, next, pick, attempts);
+                if (completion != null) {
+                    return completion;
+                }
             }
-            catch (RuntimeException ex) {
-                // pick() acquired the circuit's permission (possibly its only half-open probe): give it back.
-                this.circuitBreakers.circuitBreaker(deployment.key()).releasePermission();
-                throw ex;
-            }
-            Completion completion = attempt(invocation, next, deployment, attempts);
-            if (completion != null) {
-                return completion;
+            finally {
+                // Whatever happened and however it ended: the permit is settled (a no-op when already settled).
+                pick.permit().release();
             }
         }
         throw attempts.failure();
     }
 
-    private @Nullable Completion attempt(Invocation invocation, InvocationChain next, Deployment deployment,
+    private @Nullable Completion<?> attempt(Invocation invocation, InvocationChain next, Attempts.Pick pick,
             Attempts attempts) {
-        var circuit = this.circuitBreakers.circuitBreaker(deployment.key());
+        Deployment deployment = pick.deployment();
         Bulkhead bulkhead = this.bulkheads.bulkhead(deployment.key());
         if (!bulkhead.tryAcquirePermission()) {
-            circuit.releasePermission();
             attempts.rejected(deployment, new ConcurrencyLimitException(invocation.model().id()));
             return null;
         }
-        long started = System.nanoTime();
         try {
-            Completion completion = next.proceed(invocation.routedTo(deployment));
-            circuit.onSuccess(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            Completion<?> completion = next.proceed(invocation.routedTo(deployment));
+            pick.permit().succeeded();
             if (attempts.count() > 1) {
                 Counter.builder("gateway.failover.recovered").tag("model", invocation.model().id())
                     .register(this.meters).increment();
@@ -111,25 +110,19 @@ class ResilienceFilter implements InvocationFilter {
             return completion;
         }
         catch (UpstreamException ex) {
+            pick.permit().failed(ex);
             if (!ex.retriable()) {
-                // The request (or its deadline), not the deployment, was at fault: neither success nor failure.
-                circuit.releasePermission();
                 throw ex;
             }
-            circuit.onError(System.nanoTime() - started, TimeUnit.NANOSECONDS, ex);
             Counter.builder("gateway.upstream.failures")
                 .description("Retriable upstream failures, each followed by a retry or failover while attempts remain")
                 .tag("model", invocation.model().id())
                 .tag("region", deployment.region())
-                .tag("code", ex.code())
+                .tag("code", ex.code().name())
                 .register(this.meters)
                 .increment();
             attempts.failed(deployment, ex);
             return null;
-        }
-        catch (RuntimeException ex) {
-            circuit.releasePermission();
-            throw ex;
         }
         finally {
             bulkhead.onComplete();

@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.servlet.HandlerInterceptor;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.invocation.Caller;
 
 /**
@@ -46,7 +47,7 @@ class ApiKeyInterceptor implements HandlerInterceptor {
                 caller = this.keys.anonymous();
             }
         }
-        request.setAttribute(Caller.ATTRIBUTE, caller);
+        request.setAttribute(CallContexts.CALLER, caller);
         return true;
     }
 

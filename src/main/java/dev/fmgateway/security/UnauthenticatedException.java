@@ -1,15 +1,14 @@
 package dev.fmgateway.security;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
-import dev.fmgateway.web.ApiException;
 
 /** No API key, or one that is not configured, where keys are required. */
-class UnauthenticatedException extends ApiException {
+class UnauthenticatedException extends GatewayException {
 
     UnauthenticatedException(String detail) {
-        super(HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED", "Unauthenticated", detail);
-        getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"fm-gateway\"");
+        super(ProblemCode.UNAUTHENTICATED, detail);
+        header("WWW-Authenticate", "Bearer realm=\"fm-gateway\"");
     }
 }

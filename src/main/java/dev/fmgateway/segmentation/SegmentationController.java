@@ -17,17 +17,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
-import dev.fmgateway.invocation.CostViews;
+import dev.fmgateway.web.CostViews;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.SegmentationResult;
-import dev.fmgateway.invocation.UsageView;
+import dev.fmgateway.web.UsageView;
 import dev.fmgateway.web.Base64Images;
 import dev.fmgateway.web.InvalidRequestException;
 
@@ -58,8 +59,8 @@ class SegmentationController {
         Base64Images.Image image = Base64Images.read("image", request.image(), MAX_SIDE);
         SegmentationInput input = input(request, image);
         long started = System.nanoTime();
-        Completion completion = this.invoker.invoke(model, input, CallContext.current(request.region(), regionHeader));
-        SegmentationResult result = (SegmentationResult) completion.result();
+        Completion<SegmentationResult> completion = this.invoker.invoke(model, input, CallContexts.current(request.region(), regionHeader));
+        SegmentationResult result = completion.result();
         List<SegmentationResponse.Mask> masks = result.masks()
             .stream()
             .map(m -> new SegmentationResponse.Mask(Base64.getEncoder().encodeToString(m.png()), m.score(), m.bbox()))

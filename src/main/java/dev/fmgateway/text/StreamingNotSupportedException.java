@@ -1,16 +1,15 @@
 package dev.fmgateway.text;
 
-import org.springframework.http.HttpStatus;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
 import dev.fmgateway.catalog.CatalogModel;
-import dev.fmgateway.web.ApiException;
 
 /** The caller asked for a stream from a model that cannot stream. */
-class StreamingNotSupportedException extends ApiException {
+class StreamingNotSupportedException extends GatewayException {
 
     StreamingNotSupportedException(CatalogModel model) {
-        super(HttpStatus.UNPROCESSABLE_CONTENT, "STREAMING_NOT_SUPPORTED", "Streaming not supported",
-                "'" + model.id() + "' cannot stream; send the request without stream");
+        super(ProblemCode.STREAMING_NOT_SUPPORTED, "'" + model.id() + "' cannot stream; send the request without stream");
         extend("model", model.id());
     }
 }

@@ -20,6 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
@@ -27,7 +28,7 @@ import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextPrompt;
 
 /** {@code POST /v1/text/generations}. */
@@ -71,7 +72,7 @@ class TextController {
             HttpServletResponse response) {
         CatalogModel model = this.catalog.require(request.model(), TEXT);
         TextPrompt prompt = TextPrompts.of(request, model);
-        CallContext context = CallContext.current(request.region(), regionHeader);
+        CallContext context = CallContexts.current(request.region(), regionHeader);
         if (Boolean.TRUE.equals(request.stream())) {
             this.streamer.stream(model, prompt, context, response);
             return null;

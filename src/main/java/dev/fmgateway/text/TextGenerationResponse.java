@@ -6,10 +6,10 @@ import io.swagger.v3.oas.annotations.media.Schema;
 
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.invocation.Completion;
-import dev.fmgateway.invocation.CostViews;
+import dev.fmgateway.web.CostViews;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextResult;
-import dev.fmgateway.invocation.UsageView;
+import dev.fmgateway.web.UsageView;
 
 /** Answer of {@code POST /v1/text/generations}. */
 @Schema(description = "Generated text with its usage and cost")
@@ -26,8 +26,8 @@ record TextGenerationResponse(
         UsageView.CostView cost,
         @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "412") long latencyMs) {
 
-    static TextGenerationResponse of(Completion completion, long latencyMs) {
-        TextResult result = (TextResult) completion.result();
+    static TextGenerationResponse of(Completion<TextResult> completion, long latencyMs) {
+        TextResult result = completion.result();
         return new TextGenerationResponse("gen-" + UUID.randomUUID(), completion.model().id(),
                 completion.deployment().backend(), completion.deployment().region(),
                 completion.deployment().upstreamId(), result.output(), result.finishReason(),

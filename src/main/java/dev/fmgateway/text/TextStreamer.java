@@ -9,16 +9,16 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
-import dev.fmgateway.invocation.CostViews;
+import dev.fmgateway.web.CostViews;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.ModelInvoker;
-import dev.fmgateway.invocation.ModelResponseHeaders;
+import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.TextStream;
-import dev.fmgateway.invocation.UsageView;
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.web.UsageView;
+import dev.fmgateway.problem.GatewayException;
 import dev.fmgateway.web.ProblemBodies;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -48,8 +48,8 @@ class TextStreamer {
         SseWriter writer = new SseWriter(response, this.json);
         long started = System.nanoTime();
         try {
-            Completion completion = this.invoker.invoke(model, new TextStream(prompt, writer), context);
-            TextResult result = (TextResult) completion.result();
+            Completion<TextResult> completion = this.invoker.invoke(model, new TextStream(prompt, writer), context);
+            TextResult result = completion.result();
             writer.event("done", new Done(model.id(), completion.deployment().region(), result.finishReason(),
                     UsageView.Tokens.of(result.usage()), CostViews.of(completion),
                     (System.nanoTime() - started) / 1_000_000));
@@ -57,7 +57,7 @@ class TextStreamer {
         catch (TextDeltaSink.ClientGoneException gone) {
             // The client left; the upstream stream was cancelled. Nothing more can be written.
         }
-        catch (ApiException ex) {
+        catch (GatewayException ex) {
             if (!writer.started()) {
                 throw ex;
             }

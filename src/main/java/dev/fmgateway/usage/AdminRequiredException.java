@@ -1,13 +1,13 @@
 package dev.fmgateway.usage;
 
-import org.springframework.http.HttpStatus;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
-import dev.fmgateway.web.ApiException;
 
 /** A usage view that only admin keys may see. */
-class AdminRequiredException extends ApiException {
+class AdminRequiredException extends GatewayException {
 
     AdminRequiredException(String detail) {
-        super(HttpStatus.FORBIDDEN, "ADMIN_REQUIRED", "Admin key required", detail);
+        super(ProblemCode.ADMIN_REQUIRED, detail);
     }
 }

@@ -1,16 +1,16 @@
 package dev.fmgateway.usage;
 
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 import java.util.List;
 
-import org.springframework.http.HttpStatus;
 
-import dev.fmgateway.web.ApiException;
 
 /** A usage query parameter that cannot be understood. */
-class InvalidUsageQueryException extends ApiException {
+class InvalidUsageQueryException extends GatewayException {
 
     InvalidUsageQueryException(String parameter, String detail) {
-        super(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request", detail);
+        super(ProblemCode.INVALID_REQUEST, detail);
         extend("parameter", parameter);
     }
 

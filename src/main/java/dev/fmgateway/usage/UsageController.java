@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.invocation.Caller;
 
 /**
@@ -52,7 +53,7 @@ class UsageController {
             @RequestParam(required = false) @Nullable String apiKey, HttpServletRequest request) {
         UsageWindow window = UsageWindow.of(from, to, this.clock);
         List<UsageDimension> dimensions = dimensions(groupBy);
-        String scope = scope(caller(request), apiKey);
+        String scope = scope(CallContexts.caller(request), apiKey);
         List<UsageGroup> groups = this.repository
             .aggregate(new UsageQuery(window.from(), window.to(), dimensions, scope));
         return new UsageReport(window.from(), window.to(), dimensions.stream().map(UsageDimension::wireName).toList(),
@@ -64,7 +65,7 @@ class UsageController {
             description = "The instance-hour cost of the configured SageMaker endpoints over a window.")
     EndpointCostReport endpoints(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to, HttpServletRequest request) {
-        if (!caller(request).admin()) {
+        if (!CallContexts.caller(request).admin()) {
             throw new AdminRequiredException("The endpoint cost report needs an admin key");
         }
         UsageWindow window = UsageWindow.of(from, to, this.clock);
@@ -98,11 +99,5 @@ class UsageController {
                         UsageDimension.wireNames())));
         }
         return List.copyOf(dimensions);
-    }
-
-    private static Caller caller(HttpServletRequest request) {
-        // The API-key step sets the caller on every /v1 route; without it, fail closed (no admin rights).
-        return request.getAttribute(Caller.ATTRIBUTE) instanceof Caller caller ? caller
-                : new Caller(Caller.ANONYMOUS, null, false, Set.of());
     }
 }

@@ -7,7 +7,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Backend;
@@ -20,8 +19,8 @@ import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
-import dev.fmgateway.invocation.InvocationOrder;
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.invocation.Stage;
+import dev.fmgateway.problem.GatewayException;
 
 /**
  * Records every routed call in the usage ledger: successful calls with the usage and cost the metering step put
@@ -30,7 +29,6 @@ import dev.fmgateway.web.ApiException;
  * not offered) never reach it. Recording cannot fail or slow the call.
  */
 @Component
-@Order(InvocationOrder.LEDGER)
 class UsageRecordingFilter implements InvocationFilter {
 
     private static final Logger log = LoggerFactory.getLogger(UsageRecordingFilter.class);
@@ -48,7 +46,12 @@ class UsageRecordingFilter implements InvocationFilter {
     }
 
     @Override
-    public Completion filter(Invocation invocation, InvocationChain next) {
+    public Stage stage() {
+        return Stage.LEDGER;
+    }
+
+    @Override
+    public Completion<?> filter(Invocation invocation, InvocationChain next) {
         Instant at = this.clock.instant();
         long started = System.nanoTime();
         try {
@@ -72,9 +75,9 @@ class UsageRecordingFilter implements InvocationFilter {
             }
             throw gone;
         }
-        catch (ApiException ex) {
+        catch (GatewayException ex) {
             record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
-                    ex.code(), ex.getStatusCode().value());
+                    ex.code().name(), ex.code().status());
             throw ex;
         }
         catch (RuntimeException ex) {

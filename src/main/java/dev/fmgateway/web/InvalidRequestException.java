@@ -1,15 +1,16 @@
 package dev.fmgateway.web;
 
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 
 /** A field is valid JSON but not acceptable for this model or route (400 {@code INVALID_REQUEST}). */
-public class InvalidRequestException extends ApiException {
+public class InvalidRequestException extends GatewayException {
 
     public InvalidRequestException(String field, String message) {
-        super(HttpStatus.BAD_REQUEST, "INVALID_REQUEST", "Invalid request", field + " " + message);
+        super(ProblemCode.INVALID_REQUEST, field + " " + message);
         extend("fieldErrors", List.of(Map.of("field", field, "message", message)));
     }
 }

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -22,9 +23,13 @@ import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import dev.fmgateway.catalog.ModelRetiredException;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
+
 /**
  * Renders every error as {@code application/problem+json} with a stable {@code code}, the {@code requestId} and
- * the {@code instance} path. Spring MVC's own failures get codes here; our {@link ApiException}s carry theirs.
+ * the {@code instance} path. Spring MVC's own failures get codes here; our {@link GatewayException}s carry theirs.
  * Nothing internal (stack traces, class names, upstream URLs) reaches the body.
  */
 @RestControllerAdvice
@@ -32,9 +37,26 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
 
-    private static final Map<Integer, String> CODES = Map.of(400, "INVALID_REQUEST", 404, "ROUTE_NOT_FOUND", 405,
-            "METHOD_NOT_ALLOWED", 406, "NOT_ACCEPTABLE", 413, "PAYLOAD_TOO_LARGE", 415, "UNSUPPORTED_MEDIA_TYPE", 500,
-            "INTERNAL_ERROR", 503, "SERVICE_UNAVAILABLE");
+    /** Codes for the web framework's own failures, which carry no code of theirs. */
+    private static final Map<Integer, ProblemCode> CODES = Map.of(400, ProblemCode.INVALID_REQUEST, 404,
+            ProblemCode.ROUTE_NOT_FOUND, 405, ProblemCode.METHOD_NOT_ALLOWED, 406, ProblemCode.NOT_ACCEPTABLE, 413,
+            ProblemCode.PAYLOAD_TOO_LARGE, 415, ProblemCode.UNSUPPORTED_MEDIA_TYPE, 500, ProblemCode.INTERNAL_ERROR);
+
+    @ExceptionHandler(GatewayException.class)
+    ResponseEntity<Object> handleGateway(GatewayException ex, HttpServletRequest request) {
+        return answer(ex, request);
+    }
+
+    private static ResponseEntity<Object> answer(GatewayException ex, HttpServletRequest request) {
+        HttpHeaders headers = ProblemBodies.headers(ex);
+        if (ex instanceof ModelRetiredException retired) {
+            ModelResponseHeaders.lifecycle(retired.model(), headers);
+        }
+        headers.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        return ResponseEntity.status(ex.code().status())
+            .headers(headers)
+            .body(ProblemBodies.of(ex, request.getRequestURI()));
+    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> handleUnexpected(Exception ex, WebRequest request) {
@@ -49,7 +71,8 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         PayloadTooLargeException tooLarge = findCause(ex, PayloadTooLargeException.class);
         if (tooLarge != null) {
-            return handleExceptionInternal(tooLarge, tooLarge.getBody(), headers, tooLarge.getStatusCode(), request);
+            ProblemDetail body = ProblemBodies.of(tooLarge, path(request));
+            return handleExceptionInternal(tooLarge, body, headers, HttpStatus.CONTENT_TOO_LARGE, request);
         }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, JsonErrors.describe(ex));
         return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
@@ -81,17 +104,24 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static void enrich(ProblemDetail problem, HttpStatusCode status, WebRequest request) {
         Map<String, Object> properties = problem.getProperties();
-        String code = properties != null && properties.get("code") instanceof String c ? c
-                : CODES.getOrDefault(status.value(), "HTTP_" + status.value());
-        problem.setProperty("code", code);
-        if (problem.getType() == null || "about:blank".equals(problem.getType().toString())) {
-            problem.setType(ApiException.type(code));
+        if (properties == null || !(properties.get("code") instanceof String)) {
+            ProblemCode code = CODES.get(status.value());
+            problem.setProperty("code", code != null ? code.name() : "HTTP_" + status.value());
+            if (code != null) {
+                problem.setType(java.net.URI.create(code.type()));
+            }
         }
         problem.setProperty("requestId", RequestIds.current());
         if (request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest) {
             problem.setInstance(java.net.URI.create(servletRequest.getRequestURI()));
         }
+    }
+
+    private static String path(WebRequest request) {
+        return request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest
+                        ? servletRequest.getRequestURI() : "";
     }
 
     private static Map<String, String> fieldError(FieldError error) {

@@ -22,11 +22,12 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
-import dev.fmgateway.provider.UpstreamThrottledException;
-import dev.fmgateway.provider.UpstreamUnavailableException;
-import dev.fmgateway.provider.UpstreamValidationException;
+import dev.fmgateway.problem.UpstreamThrottledException;
+import dev.fmgateway.problem.UpstreamUnavailableException;
+import dev.fmgateway.problem.UpstreamValidationException;
 import dev.fmgateway.support.TestModels;
-import dev.fmgateway.web.ApiException;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
 /** The resilience step with a scripted upstream: retries, failover, circuits, bulkheads, deadlines. */
 class ResilienceFilterTests {
@@ -128,10 +129,10 @@ class ResilienceFilterTests {
         }
         this.calls.clear();
 
-        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(ApiException.class, ex -> {
-            assertThat(ex.getStatusCode().value()).isEqualTo(503);
-            assertThat(ex.getBody().getDetail()).contains("paused");
-            assertThat(ex.getHeaders().getFirst("Retry-After")).isNotNull();
+        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(GatewayException.class, ex -> {
+            assertThat(ex.code().status()).isEqualTo(503);
+            assertThat(ex.detail()).contains("paused");
+            assertThat(ex.headers().get("Retry-After")).isNotNull();
         });
         assertThat(this.calls).isEmpty();
 
@@ -145,8 +146,8 @@ class ResilienceFilterTests {
         ResilienceFilter filter = filter(3, 2, Duration.ofSeconds(30), 10);
         for (int i = 0; i < 5; i++) {
             assertThatThrownBy(() -> run(filter, model,
-                    d -> dev.fmgateway.provider.UpstreamTimeoutException.deadline("m", "deadline")))
-                .isInstanceOf(dev.fmgateway.provider.UpstreamTimeoutException.class);
+                    d -> dev.fmgateway.problem.UpstreamTimeoutException.deadline("m", "deadline")))
+                .isInstanceOf(dev.fmgateway.problem.UpstreamTimeoutException.class);
         }
         assertThat(this.calls).containsOnly("us-east-1").hasSize(5);
 
@@ -172,9 +173,9 @@ class ResilienceFilterTests {
         assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
 
         long started = System.nanoTime();
-        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(ApiException.class, ex -> {
-            assertThat(ex.code()).isEqualTo("RATE_LIMITED");
-            assertThat(ex.getHeaders().getFirst("Retry-After")).isEqualTo("1");
+        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(GatewayException.class, ex -> {
+            assertThat(ex.code()).isEqualTo(ProblemCode.RATE_LIMITED);
+            assertThat(ex.headers().get("Retry-After")).isEqualTo("1");
         });
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
         release.countDown();

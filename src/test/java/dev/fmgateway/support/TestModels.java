@@ -30,11 +30,14 @@ public final class TestModels {
     }
 
     public static CatalogModel model(String id, List<Deployment> deployments) {
+        return model(id, deployments, new Pricing(null, null, null));
+    }
+
+    public static CatalogModel model(String id, List<Deployment> deployments, Pricing pricing) {
         List<String> regions = deployments.stream().map(Deployment::region).distinct().toList();
         return new CatalogModel(id, id, "Test", Backend.BEDROCK, PayloadFamily.ANTHROPIC_MESSAGES,
                 deployments.getFirst().upstreamId(), List.of(), Set.of(Capability.TEXT_GENERATION), true, List.of(),
-                regions, regions.getFirst(), deployments, Limits.none(), new Pricing(null, null, null),
-                Lifecycle.active(), null, null);
+                regions, regions.getFirst(), deployments, Limits.none(), pricing, Lifecycle.active(), null, null);
     }
 
     public static Invocation invocation(CatalogModel model, Duration deadline) {

@@ -2,13 +2,13 @@ package dev.fmgateway.provider.bedrock;
 
 
 
-import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.problem.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamErrors;
-import dev.fmgateway.provider.UpstreamException;
-import dev.fmgateway.provider.UpstreamThrottledException;
-import dev.fmgateway.provider.UpstreamTimeoutException;
-import dev.fmgateway.provider.UpstreamUnavailableException;
-import dev.fmgateway.provider.UpstreamValidationException;
+import dev.fmgateway.problem.UpstreamException;
+import dev.fmgateway.problem.UpstreamThrottledException;
+import dev.fmgateway.problem.UpstreamTimeoutException;
+import dev.fmgateway.problem.UpstreamUnavailableException;
+import dev.fmgateway.problem.UpstreamValidationException;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.bedrockruntime.model.AccessDeniedException;
 import software.amazon.awssdk.services.bedrockruntime.model.InternalServerException;

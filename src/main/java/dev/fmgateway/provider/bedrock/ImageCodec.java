@@ -1,5 +1,6 @@
 package dev.fmgateway.provider.bedrock;
 
+import dev.fmgateway.problem.ContentFilteredException;
 import java.util.Base64;
 
 import org.jspecify.annotations.Nullable;
@@ -44,7 +45,7 @@ interface ImageCodec {
         return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
     }
 
-    /** The images in the answer; throws {@link dev.fmgateway.provider.ContentFilteredException} if blocked. */
+    /** The images in the answer; throws {@link dev.fmgateway.problem.ContentFilteredException} if blocked. */
     ImageResult response(JsonNode body, ImagePrompt prompt, String modelId);
 
     static byte[] decode(JsonNode base64) {

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.ImageResult;
-import dev.fmgateway.provider.ContentFilteredException;
+import dev.fmgateway.problem.ContentFilteredException;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.ImageResult;
-import dev.fmgateway.provider.ContentFilteredException;
+import dev.fmgateway.problem.ContentFilteredException;
 import tools.jackson.databind.JsonNode;
 
 /** Amazon Titan Image Generator, {@code TEXT_IMAGE} task: {@code images[]} of base64 PNG, or {@code error}. */

@@ -1,11 +1,11 @@
 package dev.fmgateway.provider.sagemaker;
 
-import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.problem.UpstreamErrorException;
 import dev.fmgateway.provider.UpstreamErrors;
-import dev.fmgateway.provider.UpstreamException;
+import dev.fmgateway.problem.UpstreamException;
 import dev.fmgateway.provider.UpstreamMessages;
-import dev.fmgateway.provider.UpstreamUnavailableException;
-import dev.fmgateway.provider.UpstreamValidationException;
+import dev.fmgateway.problem.UpstreamUnavailableException;
+import dev.fmgateway.problem.UpstreamValidationException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalDependencyException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalFailureException;
 import software.amazon.awssdk.services.sagemakerruntime.model.InternalStreamFailureException;

@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.SegmentationResult;
 import dev.fmgateway.invocation.Usage;
-import dev.fmgateway.provider.UpstreamErrorException;
+import dev.fmgateway.problem.UpstreamErrorException;
 import tools.jackson.databind.JsonNode;
 
 /**

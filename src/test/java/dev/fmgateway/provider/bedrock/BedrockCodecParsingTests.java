@@ -19,7 +19,7 @@ import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.ImageResult;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
-import dev.fmgateway.provider.ContentFilteredException;
+import dev.fmgateway.problem.ContentFilteredException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 

@@ -1,16 +1,16 @@
-package dev.fmgateway.lifecycle;
+package dev.fmgateway.catalog;
 
-import org.springframework.http.HttpStatus;
+import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.ProblemCode;
 
-import dev.fmgateway.catalog.CatalogModel;
-import dev.fmgateway.invocation.ModelResponseHeaders;
-import dev.fmgateway.web.ApiException;
 
 /** The model is retired by its provider and this gateway does not serve it any more. */
-class ModelRetiredException extends ApiException {
+public class ModelRetiredException extends GatewayException {
+
+    private final transient CatalogModel model;
 
     ModelRetiredException(CatalogModel model) {
-        super(HttpStatus.GONE, "MODEL_RETIRED", "Model retired", detail(model));
+        super(ProblemCode.MODEL_RETIRED, detail(model));
         extend("model", model.id());
         if (model.lifecycle().sunsetDate() != null) {
             extend("sunsetDate", model.lifecycle().sunsetDate().toString());
@@ -18,7 +18,12 @@ class ModelRetiredException extends ApiException {
         if (model.lifecycle().successor() != null) {
             extend("successor", model.lifecycle().successor());
         }
-        ModelResponseHeaders.lifecycle(model, getHeaders());
+        this.model = model;
+    }
+
+    /** The retired model (its lifecycle headers go on the answer). */
+    public CatalogModel model() {
+        return this.model;
     }
 
     private static String detail(CatalogModel model) {

@@ -1,6 +1,5 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.problem;
 
-import org.springframework.http.HttpStatus;
 
 /** The provider throttled the call ({@code ThrottlingException}, HTTP 429). */
 public class UpstreamThrottledException extends UpstreamException {
@@ -13,8 +12,7 @@ public class UpstreamThrottledException extends UpstreamException {
      * @param retriable false for quota exhaustion, which an immediate retry cannot fix
      */
     public UpstreamThrottledException(String modelId, long retryAfterSeconds, boolean retriable) {
-        super(HttpStatus.TOO_MANY_REQUESTS, "UPSTREAM_THROTTLED", "Upstream throttled",
-                "The provider is throttling calls to '" + modelId + "'; retry after the indicated delay");
+        super(ProblemCode.UPSTREAM_THROTTLED, "The provider is throttling calls to '" + modelId + "'; retry after the indicated delay");
         retryAfter(retryAfterSeconds);
         this.retriable = retriable;
         this.retryAfterSeconds = retryAfterSeconds;

@@ -1,6 +1,5 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.problem;
 
-import org.springframework.http.HttpStatus;
 
 /** The model or endpoint failed in a way another attempt will not fix. */
 public class UpstreamErrorException extends UpstreamException {
@@ -16,7 +15,7 @@ public class UpstreamErrorException extends UpstreamException {
      *        5xx), so another deployment may serve the call
      */
     public UpstreamErrorException(String modelId, String detail, boolean retriable) {
-        super(HttpStatus.BAD_GATEWAY, "UPSTREAM_ERROR", "Upstream error", "'" + modelId + "' failed: " + detail);
+        super(ProblemCode.UPSTREAM_ERROR, "'" + modelId + "' failed: " + detail);
         this.retriable = retriable;
     }
 

@@ -1,4 +1,4 @@
-package dev.fmgateway.invocation;
+package dev.fmgateway.web;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,6 +9,9 @@ import org.springframework.http.HttpHeaders;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Lifecycle;
 import dev.fmgateway.catalog.LifecycleStatus;
+import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Cost;
+import dev.fmgateway.invocation.Usage;
 
 /**
  * The headers every model response carries: which model and region served it, its usage and cost, and for a

@@ -1,10 +1,12 @@
-package dev.fmgateway.invocation;
+package dev.fmgateway.web;
 
 import java.math.BigDecimal;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import dev.fmgateway.invocation.Cost;
+import dev.fmgateway.invocation.Usage;
 
 /**
  * The {@code usage} and {@code cost} members of model responses.

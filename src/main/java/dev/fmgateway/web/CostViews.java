@@ -1,6 +1,7 @@
-package dev.fmgateway.invocation;
+package dev.fmgateway.web;
 
 import dev.fmgateway.catalog.Backend;
+import dev.fmgateway.invocation.Completion;
 
 /** The {@code cost} member for a completion, with the instance-hour note for SageMaker endpoints. */
 public final class CostViews {

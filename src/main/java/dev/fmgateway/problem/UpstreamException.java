@@ -1,8 +1,6 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.problem;
 
-import org.springframework.http.HttpStatus;
 
-import dev.fmgateway.web.ApiException;
 
 /**
  * An upstream call failed. {@link #retriable()} tells the resilience step whether the failure is the deployment's
@@ -10,12 +8,15 @@ import dev.fmgateway.web.ApiException;
  * that region. Non-retriable failures (validation, content filter, the request's own deadline) are answered at
  * once and do not count against the deployment's circuit.
  */
-public abstract class UpstreamException extends ApiException {
+public abstract class UpstreamException extends GatewayException {
 
-    protected UpstreamException(HttpStatus status, String code, String title, String detail) {
-        super(status, code, title, detail);
+    protected UpstreamException(ProblemCode code, String detail) {
+        super(code, detail);
     }
 
-    public abstract boolean retriable();
+    /** Whether another attempt may succeed; by default what the code's row in {@link ProblemCode} says. */
+    public boolean retriable() {
+        return code().retriable();
+    }
 
 }

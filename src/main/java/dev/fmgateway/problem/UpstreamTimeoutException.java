@@ -1,6 +1,5 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.problem;
 
-import org.springframework.http.HttpStatus;
 
 /** The model did not answer in time ({@code ModelTimeoutException}, or the call's own deadline passed). */
 public class UpstreamTimeoutException extends UpstreamException {
@@ -13,8 +12,7 @@ public class UpstreamTimeoutException extends UpstreamException {
     }
 
     private UpstreamTimeoutException(String modelId, String detail, boolean retriable) {
-        super(HttpStatus.GATEWAY_TIMEOUT, "UPSTREAM_TIMEOUT", "Upstream timed out",
-                "'" + modelId + "' did not answer in time: " + detail);
+        super(ProblemCode.UPSTREAM_TIMEOUT, "'" + modelId + "' did not answer in time: " + detail);
         this.retriable = retriable;
     }
 

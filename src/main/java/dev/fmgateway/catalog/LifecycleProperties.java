@@ -1,4 +1,4 @@
-package dev.fmgateway.lifecycle;
+package dev.fmgateway.catalog;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
