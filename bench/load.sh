@@ -3,14 +3,13 @@
 # run is bounded in requests and in time; everything started here is stopped on exit.
 #
 #   bench/load.sh        # calibrate wrk, then the gateway alone at 200 ms (checked) and at 0 ms (reported)
-#   BENCH_PHASES="200ms 0ms" bench/load.sh   # the emulator inside the gateway, as ./mvnw spring-boot:run runs it
 #
 # See docs/benchmark.md for what is measured and the numbers of the last runs. Settings (environment):
 #   BENCH_CONNECTIONS   concurrent clients (wrk connections)                        1000
 #   BENCH_REQUESTS      requests per measured run                                   20000
 #   BENCH_WARMUP        requests sent before each measured run (same shape)         60000
 #   BENCH_LATENCY       the emulator's latency for the checked run                  200ms
-#   BENCH_PHASES        any of: calibrate split-200ms split-0ms 200ms 0ms           "calibrate split-200ms split-0ms"
+#   BENCH_PHASES        any of: calibrate split-200ms split-0ms           "calibrate split-200ms split-0ms"
 #   BENCH_MODEL         catalog model to call                                       titan-text-express
 #   BENCH_JAVA          java (>= 21) for the gateway        newest JDK >= 21 under /usr/lib/jvm, else java
 #   BENCH_JVM_OPTS      the gateway's JVM flags             see DEFAULT_JVM_OPTS below
@@ -209,10 +208,8 @@ start_gateway() {
     if [ -n "$split" ]; then
         local elog=$WORK/emulator-$latency.log
         # The standalone emulator: same flags as the gateway, minus heap settings (its memory is not measured).
-        "$JAVA" -Xmx1g -Dsun.net.httpserver.maxIdleConnections=$((CONNECTIONS * 2 + 100)) \
-            -Dloader.main=dev.fmgateway.emulator.EmulatorMain -cp "$JAR" \
-            org.springframework.boot.loader.launch.PropertiesLauncher --host 127.0.0.1 --port 0 --latency "$latency" \
-            > "$elog" 2>&1 &
+        JAVA="$JAVA" EMULATOR_JVM_OPTS="-Xmx1g -Dsun.net.httpserver.maxIdleConnections=$((CONNECTIONS * 2 + 100))" \
+            bench/emulator.sh --host 127.0.0.1 --port 0 --latency "$latency" > "$elog" 2>&1 &
         EMU_PID=$!
         PIDS+=("$EMU_PID")
         local eport
@@ -226,7 +223,7 @@ start_gateway() {
         args+=(--gateway.aws.bedrock-endpoint="$eurl" --gateway.aws.sagemaker-endpoint="$eurl"
                --gateway.regions.verify-at-startup=false --gateway.security.allow-anonymous=true)
     else
-        args+=(--gateway.emulator.latency="$latency")
+        die "phase $latency ran the emulator inside the gateway; the packaged jar has no emulator: use split-$latency"
     fi
     # shellcheck disable=SC2086
     env "${envs[@]}" "$JAVA" $JVM_OPTS -jar "$JAR" "${args[@]}" $GATEWAY_ARGS > "$logf" 2>&1 &

@@ -127,8 +127,7 @@ JVM_FLAGS=$(jvm_flags)
 EMULATOR_KEY=AKIAFMGATEWAYEMULATOR
 EMULATOR_SECRET=fmGatewayEmulatorSecretKey/DoNotUseInAws0000
 start_emulator() { # start_emulator PORT LOG
-    "$JAVA" -XX:+UseSerialGC -Xmx256m -Dloader.main=dev.fmgateway.emulator.EmulatorMain -cp "$JAR" \
-        org.springframework.boot.loader.launch.PropertiesLauncher --host 127.0.0.1 --port "$1" --latency 20ms \
+    JAVA="$JAVA" EMULATOR_JVM_OPTS="-XX:+UseSerialGC -Xmx256m" bench/emulator.sh --host 127.0.0.1 --port "$1" --latency 20ms \
         --sagemaker-endpoint jumpstart-dft-hf-llm-falcon-7b-instruct-bf16=tgi \
         > "$2" 2>&1 &
     PIDS+=("$!")

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 
 import org.springframework.stereotype.Component;
 
@@ -15,6 +16,8 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Limits;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.Deadline;
+import dev.fmgateway.problem.UpstreamTimeoutException;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.EmbeddingResult;
@@ -43,12 +46,16 @@ public class Embedder {
         checkLimits(model, inputs);
         List<Completion<EmbeddingResult>> completions = new ArrayList<>(inputs.size());
         Semaphore parallel = new Semaphore(MAX_PARALLEL);
+        // One deadline for the whole fan-out: items that wait for a slot spend the request's time, not their own.
+        Deadline deadline = this.invoker.deadline(model, context);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Completion<EmbeddingResult>>> calls = inputs.stream()
                 .map(input -> threads.submit(() -> {
-                    parallel.acquire();
+                    if (!parallel.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
+                        throw UpstreamTimeoutException.deadline(model.id(), "the request's deadline passed");
+                    }
                     try {
-                        return this.invoker.invoke(model, input, context);
+                        return this.invoker.invoke(model, input, context, deadline);
                     }
                     finally {
                         parallel.release();
@@ -62,7 +69,8 @@ public class Embedder {
         return Embeddings.of(completions, Boolean.TRUE.equals(inputs.getFirst().normalize()));
     }
 
-    private static Completion<EmbeddingResult> await(Future<Completion<EmbeddingResult>> call, List<Future<Completion<EmbeddingResult>>> all) {
+    private static Completion<EmbeddingResult> await(Future<Completion<EmbeddingResult>> call,
+            List<Future<Completion<EmbeddingResult>>> all) {
         try {
             return call.get();
         }

@@ -40,6 +40,8 @@ public enum ProblemCode {
     UPSTREAM_ERROR(502, "Upstream error", false, "the model or endpoint failed"),
     UPSTREAM_UNAVAILABLE(503, "Upstream unavailable", true,
             "provider 5xx, endpoint not ready, or the deployment's circuit is open; `Retry-After` says how long to wait"),
+    GATEWAY_OVERLOADED(503, "Gateway overloaded", false,
+            "the gateway itself is at its limit of requests in flight; `Retry-After` says how long to wait"),
     UPSTREAM_TIMEOUT(504, "Upstream timed out", false, "the model did not answer before the deadline");
 
     private final int status;

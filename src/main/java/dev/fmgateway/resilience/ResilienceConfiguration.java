@@ -2,7 +2,6 @@ package dev.fmgateway.resilience;
 
 import java.time.Duration;
 
-import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -15,12 +14,10 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * resilience4j registries built from {@link ResilienceProperties}: a circuit breaker and a bulkhead per
- * deployment, and one global bulkhead, all exported to Prometheus.
+ * deployment, exported to Prometheus.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
-
-    static final String GLOBAL = "global";
 
     @Bean
     CircuitBreakerRegistry circuitBreakers(ResilienceProperties properties, MeterRegistry meters) {
@@ -43,16 +40,7 @@ class ResilienceConfiguration {
             .maxConcurrentCalls(properties.maxConcurrentPerDeployment())
             .maxWaitDuration(Duration.ZERO)
             .build());
-        registry.bulkhead(GLOBAL, BulkheadConfig.custom()
-            .maxConcurrentCalls(properties.maxConcurrent())
-            .maxWaitDuration(Duration.ZERO)
-            .build());
         TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
         return registry;
-    }
-
-    @Bean
-    Bulkhead globalBulkhead(BulkheadRegistry bulkheads) {
-        return bulkheads.bulkhead(GLOBAL);
     }
 }

@@ -25,7 +25,8 @@ import dev.fmgateway.problem.UpstreamTimeoutException;
  * yet and whose circuit is closed; once every allowed deployment failed, the best is retried after an
  * exponential, jittered backoff that honours an upstream {@code Retry-After}. Only retriable failures
  * (throttling, not ready, timeouts, 5xx) move on; attempts stop at {@code max-attempts},
- * {@code max-deployments} or the deadline. Concurrency is capped per deployment and in total, without queueing.
+ * {@code max-deployments} or the deadline. Concurrency is capped per deployment, without queueing (the global cap
+ * is the {@link AdmissionInterceptor}'s, before the body is even read).
  */
 @Component
 class ResilienceFilter implements InvocationFilter {
@@ -36,18 +37,15 @@ class ResilienceFilter implements InvocationFilter {
 
     private final BulkheadRegistry bulkheads;
 
-    private final Bulkhead global;
-
     private final IntervalFunction backoff;
 
     private final MeterRegistry meters;
 
     ResilienceFilter(ResilienceProperties properties, CircuitBreakerRegistry circuitBreakers,
-            BulkheadRegistry bulkheads, Bulkhead globalBulkhead, MeterRegistry meters) {
+            BulkheadRegistry bulkheads, MeterRegistry meters) {
         this.properties = properties;
         this.circuits = new Circuits(circuitBreakers);
         this.bulkheads = bulkheads;
-        this.global = globalBulkhead;
         this.meters = meters;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5);
     }
@@ -59,18 +57,6 @@ class ResilienceFilter implements InvocationFilter {
 
     @Override
     public Completion<?> filter(Invocation invocation, InvocationChain next) {
-        if (!this.global.tryAcquirePermission()) {
-            throw new ConcurrencyLimitException("all models");
-        }
-        try {
-            return route(invocation, next);
-        }
-        finally {
-            this.global.onComplete();
-        }
-    }
-
-    private Completion<?> route(Invocation invocation, InvocationChain next) {
         Attempts attempts = new Attempts(invocation, this.properties);
         while (attempts.more()) {
             Attempts.Pick pick = attempts.pick(this.circuits);

@@ -90,6 +90,18 @@ class EmbeddingTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void theRequestsDeadlineHoldsForTheWholeFanOut() {
+        // 32 items at 16 in flight are two waves of 400 ms; each wave fits the 600 ms deadline, both do not.
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.LATENCY).forTarget("amazon.titan-embed-text-v2:0")
+            .duration(java.time.Duration.ofMillis(400)));
+        String items = String.join(",", java.util.Collections.nCopies(32, "\"x\""));
+        GatewayHttp.Response response = this.http.post("/v1/embeddings",
+                "{\"model\":\"titan-embed-text-v2\",\"input\":[" + items + "]}", "X-Gateway-Timeout-Ms", "600");
+        assertThat(response.status()).as(response.body()).isEqualTo(504);
+        assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_TIMEOUT");
+    }
+
+    @Test
     void similarityRanksRelatedTextsFirst() {
         GatewayHttp.Response response = this.http.post("/v1/embeddings/similarity", """
                 {"model":"titan-embed-text-v2","query":"fresh red apples",

@@ -46,7 +46,7 @@ class ResilienceFilterTests {
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CircuitBreakerRegistry circuits = configuration.circuitBreakers(properties, meters);
         BulkheadRegistry bulkheads = configuration.bulkheads(properties, meters);
-        return new ResilienceFilter(properties, circuits, bulkheads, configuration.globalBulkhead(bulkheads), meters);
+        return new ResilienceFilter(properties, circuits, bulkheads, meters);
     }
 
     private Completion run(ResilienceFilter filter, CatalogModel model, Function<Deployment, RuntimeException> outcome) {
@@ -71,6 +71,33 @@ class ResilienceFilterTests {
 
         assertThat(completion.deployment()).isEqualTo(WEST);
         assertThat(this.calls).containsExactly("us-east-1", "us-west-2");
+    }
+
+    @Test
+    void throttlingNeverOpensTheCircuit() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 10, Duration.ofSeconds(30), 10);
+        for (int i = 0; i < 1000; i++) {
+            assertThatThrownBy(() -> run(filter, model, d -> new UpstreamThrottledException("m", 1, true)))
+                .isInstanceOf(UpstreamThrottledException.class);
+        }
+
+        assertThat(run(filter, model, d -> null).deployment()).isEqualTo(EAST);
+        assertThat(this.calls).hasSize(1001);
+    }
+
+    @Test
+    void upstreamFailuresStillOpenTheCircuit() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 10, Duration.ofSeconds(30), 10);
+        for (int i = 0; i < 10; i++) {
+            assertThatThrownBy(() -> run(filter, model, d -> new UpstreamUnavailableException("m", "5xx", 1)))
+                .isInstanceOf(UpstreamUnavailableException.class);
+        }
+
+        assertThatThrownBy(() -> run(filter, model, d -> null)).isInstanceOfSatisfying(GatewayException.class,
+                ex -> assertThat(ex.detail()).contains("paused"));
+        assertThat(this.calls).hasSize(10);
     }
 
     @Test
