@@ -77,7 +77,7 @@ class SegmentationController {
     }
 
     /** The pixels a request may decode: the image once, and once per mask it may get back. */
-    static long cost(SegmentationInput input) {
+    private static long cost(SegmentationInput input) {
         return (long) input.width() * input.height() * (1 + input.maxMasks());
     }
 

@@ -124,7 +124,7 @@ class SamSession {
     }
 
     /** At most two bytes per mask pixel (compressed masks are far smaller), plus 1 MiB. */
-    static long maxAnswerBytes(SegmentationInput input) {
+    private static long maxAnswerBytes(SegmentationInput input) {
         return 2L * input.width() * input.height() * input.maxMasks() + (1 << 20);
     }
 
