@@ -13,8 +13,10 @@ enum ContainerKind {
     JUMPSTART_TEXT,
     /** AlexaTM 20B on JumpStart (legacy JumpStart text format, {@code [CLM]} prompts). */
     ALEXATM,
-    /** Segment Anything, image mode (masks encoded as in the SAM 2.1 JumpStart container, §7.3). */
-    SAM;
+    /** Segment Anything 2.1 JumpStart container: stateful sessions, {@code add_points}/{@code add_box} (§7.3). */
+    SAM,
+    /** Segment Anything behind a custom container with one-shot requests (designed for the emulator). */
+    SAM_ONE_SHOT;
 
     static ContainerKind of(String name) {
         try {
@@ -22,7 +24,7 @@ enum ContainerKind {
         }
         catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("Unknown SageMaker container kind '" + name
-                    + "' (expected tgi, djl, jumpstart-text, alexatm or sam)", e);
+                    + "' (expected tgi, djl, jumpstart-text, alexatm, sam or sam-one-shot)", e);
         }
     }
 }

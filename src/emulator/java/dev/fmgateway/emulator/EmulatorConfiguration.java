@@ -47,7 +47,7 @@ class EmulatorConfiguration {
 
     private static final Map<PayloadFamily, String> CONTAINERS = Map.of(PayloadFamily.HF_TGI, "tgi",
             PayloadFamily.DJL_LMI, "djl", PayloadFamily.JUMPSTART_TEXT, "jumpstart-text", PayloadFamily.ALEXATM,
-            "alexatm", PayloadFamily.SAM, "sam");
+            "alexatm", PayloadFamily.SAM, "sam", PayloadFamily.SAM_ONE_SHOT, "sam-one-shot");
 
     @Bean
     LocalUpstream emulatorUpstream(EmulatorServer emulator) {

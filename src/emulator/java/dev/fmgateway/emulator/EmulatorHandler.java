@@ -28,13 +28,14 @@ final class EmulatorHandler implements HttpHandler {
     private final BedrockApi bedrock = new BedrockApi();
     private final SageMakerApi sagemaker;
 
-    EmulatorHandler(EmulatorSettings settings, Faults faults, RecordedRequests requests, Clock clock) {
+    EmulatorHandler(EmulatorSettings settings, Faults faults, RecordedRequests requests, SamSessions samSessions,
+            Clock clock) {
         this.settings = settings;
         this.faults = faults;
         this.requests = requests;
         this.verifier = new SigV4Verifier(settings.accessKeyId(), settings.secretKey(), clock);
         this.admin = new AdminApi(faults, requests);
-        this.sagemaker = new SageMakerApi(settings.sagemakerEndpoints());
+        this.sagemaker = new SageMakerApi(settings.sagemakerEndpoints(), samSessions);
     }
 
     @Override

@@ -28,7 +28,7 @@ public final class EmulatorMain {
         catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: EmulatorMain [--host H] [--port P] [--latency 0ms] [--stream-interval 10ms] "
-                    + "[--access-key K] [--secret-key S] [--sagemaker-endpoint name=tgi|djl|jumpstart-text|alexatm|sam]...");
+                    + "[--access-key K] [--secret-key S] [--sagemaker-endpoint name=tgi|djl|jumpstart-text|alexatm|sam|sam-one-shot]...");
             System.exit(2);
             return;
         }

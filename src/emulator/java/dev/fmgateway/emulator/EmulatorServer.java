@@ -23,6 +23,7 @@ public final class EmulatorServer implements AutoCloseable {
     private final ExecutorService executor;
     private final Faults faults = new Faults();
     private final RecordedRequests requests = new RecordedRequests();
+    private final SamSessions samSessions = new SamSessions();
     private final EmulatorSettings settings;
 
     private EmulatorServer(EmulatorSettings settings, Clock clock) throws IOException {
@@ -30,7 +31,7 @@ public final class EmulatorServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(settings.host()), settings.port()), 0);
         this.executor = Executors.newVirtualThreadPerTaskExecutor();
         server.setExecutor(executor);
-        server.createContext("/", new EmulatorHandler(settings, faults, requests, clock));
+        server.createContext("/", new EmulatorHandler(settings, faults, requests, samSessions, clock));
     }
 
     public static EmulatorServer start(EmulatorSettings settings) {
@@ -67,6 +68,11 @@ public final class EmulatorServer implements AutoCloseable {
 
     public RecordedRequests requests() {
         return requests;
+    }
+
+    /** The SAM 2.1 container's sessions, for tests that check every session was closed. */
+    public SamSessions samSessions() {
+        return samSessions;
     }
 
     @Override

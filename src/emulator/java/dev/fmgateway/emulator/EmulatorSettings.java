@@ -14,7 +14,7 @@ import java.util.Objects;
  * @param latency added before every answer (and, in streams, before the first event)
  * @param streamInterval pause between two stream events, so clients see deltas arrive one by one
  * @param sagemakerEndpoints SageMaker endpoint name → container kind ({@code tgi}, {@code djl},
- *        {@code jumpstart-text}, {@code alexatm}, {@code sam})
+ *        {@code jumpstart-text}, {@code alexatm}, {@code sam}, {@code sam-one-shot})
  */
 public record EmulatorSettings(String host, int port, String accessKeyId, String secretKey, Duration latency,
         Duration streamInterval, Map<String, String> sagemakerEndpoints) {
@@ -29,7 +29,8 @@ public record EmulatorSettings(String host, int port, String accessKeyId, String
             "emulator-djl", "djl",
             "emulator-jumpstart-text", "jumpstart-text",
             "emulator-alexatm", "alexatm",
-            "emulator-sam", "sam");
+            "emulator-sam", "sam",
+            "emulator-sam-one-shot", "sam-one-shot");
 
     public EmulatorSettings {
         Objects.requireNonNull(host, "host");

@@ -2,6 +2,7 @@ package dev.fmgateway.emulator;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -11,23 +12,26 @@ import java.util.stream.Collectors;
  * SageMaker Runtime: InvokeEndpoint ({@code /endpoints/{name}/invocations}) and
  * InvokeEndpointWithResponseStream ({@code /invocations-response-stream}, {@code PayloadPart} events carrying
  * the container's raw bytes). Endpoints are configured by name with a container kind. SageMaker reports
- * no token usage.
+ * no token usage. {@code X-Amzn-SageMaker-Session-Id} goes to the container, which answers session headers
+ * itself; {@code NEW_SESSION} is refused on the streaming operation (reference §1.3).
  */
 final class SageMakerApi {
 
     private static final Pattern PATH = Pattern.compile("/endpoints/([^/]+)/(invocations|invocations-response-stream)");
 
     private final Map<String, ContainerKind> endpoints;
-    private final Map<ContainerKind, Container> containers = Map.of(
-            ContainerKind.TGI, new TgiContainer(),
-            ContainerKind.DJL, new DjlContainer(),
-            ContainerKind.JUMPSTART_TEXT, new JumpStartTextContainer(false),
-            ContainerKind.ALEXATM, new JumpStartTextContainer(true),
-            ContainerKind.SAM, new SamContainer());
+    private final Map<ContainerKind, Container> containers;
 
-    SageMakerApi(Map<String, String> endpoints) {
+    SageMakerApi(Map<String, String> endpoints, SamSessions samSessions) {
         this.endpoints = endpoints.entrySet().stream()
                 .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> ContainerKind.of(e.getValue())));
+        this.containers = Map.of(
+                ContainerKind.TGI, new TgiContainer(),
+                ContainerKind.DJL, new DjlContainer(),
+                ContainerKind.JUMPSTART_TEXT, new JumpStartTextContainer(false),
+                ContainerKind.ALEXATM, new JumpStartTextContainer(true),
+                ContainerKind.SAM, new SamContainer(samSessions),
+                ContainerKind.SAM_ONE_SHOT, new SamOneShotContainer());
     }
 
     void handle(Call call) {
@@ -46,21 +50,31 @@ final class SageMakerApi {
         EventStreamWriter.StreamFault fault = call.admit(name, null, streaming);
         Container container = containers.get(kind);
         String contentType = header(exchange, "content-type", "application/json");
+        String session = exchange.header("x-amzn-sagemaker-session-id");
+        if (streaming && "NEW_SESSION".equals(session)) {
+            throw new ApiException(400, "ValidationError",
+                    "NEW_SESSION is not supported by InvokeEndpointWithResponseStream; start sessions with InvokeEndpoint.");
+        }
         try {
             if (streaming) {
-                var request = new Container.Request(contentType, header(exchange, "x-amzn-sagemaker-accept", ""), exchange.body());
+                var request = new Container.Request(contentType, header(exchange, "x-amzn-sagemaker-accept", ""),
+                        exchange.body(), session);
                 Container.Parts parts = container.stream(request);
-                EventStreamWriter writer = new EventStreamWriter(exchange.openStream(Map.of(
-                        "X-Amzn-SageMaker-Content-Type", parts.contentType(),
-                        "x-Amzn-Invoked-Production-Variant", "AllTraffic")), call.streamInterval(), fault, exchange.startNanos());
+                Map<String, String> headers = new HashMap<>(parts.headers());
+                headers.put("X-Amzn-SageMaker-Content-Type", parts.contentType());
+                headers.put("x-Amzn-Invoked-Production-Variant", "AllTraffic");
+                EventStreamWriter writer = new EventStreamWriter(exchange.openStream(headers), call.streamInterval(), fault,
+                        exchange.startNanos());
                 for (byte[] part : parts.parts()) {
                     writer.event("PayloadPart", part, "application/octet-stream");
                 }
             }
             else {
                 Container.Reply reply = container.invoke(new Container.Request(contentType, header(exchange, "accept", ""),
-                        exchange.body()));
-                exchange.send(200, reply.contentType(), reply.body(), Map.of("x-Amzn-Invoked-Production-Variant", "AllTraffic"));
+                        exchange.body(), session));
+                Map<String, String> headers = new HashMap<>(reply.headers());
+                headers.put("x-Amzn-Invoked-Production-Variant", "AllTraffic");
+                exchange.send(200, reply.contentType(), reply.body(), headers);
             }
         }
         catch (Container.Failure failure) {

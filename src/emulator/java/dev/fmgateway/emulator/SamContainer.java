@@ -1,184 +1,214 @@
 package dev.fmgateway.emulator;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
-import java.util.zip.DeflaterOutputStream;
+
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Segment Anything, image mode — an API designed for the emulator (the real image-mode API of the SAM 2.1
- * JumpStart container is not documented, reference §7.3), with masks encoded exactly like that container's
- * video-mode records.
- *
- * <p>Request (application/json): {@code {"image": "<base64 PNG/JPEG>", "points": [[x, y], …], "labels": [1|0, …],
- * "boxes": [[x0, y0, x1, y1], …], "multimask_output": false}}; pixel coordinates, label 1 = foreground,
- * 0 = background; at least one point or box. Response: {@code {"masks": [{"counts": base64(zlib(H×W uint8
- * bytes, row-major, 1 = object)), "compression": "zlib_base64", "shape": [H, W], "dtype": "uint8"}],
- * "scores": [..]}} — one mask, or three (small, medium, large) with {@code multimask_output}. A mask is the
- * union of the boxes and of discs around the foreground points (radius 5 %, 10 %, 20 % of the shorter
- * side), minus discs around the background points, clipped to the image. Bad input answers 400
- * {@code {"error": …}}.
+ * The SAM 2.1 JumpStart container's stateful protocol (reference §7.3), image input, checked strictly:
+ * {@code start_session} through InvokeEndpoint with {@code X-Amzn-SageMaker-Session-Id: NEW_SESSION} (answered with
+ * {@code X-Amzn-SageMaker-New-Session-Id: <id>; Expires=<instant>}); {@code add_points} and {@code add_box} through
+ * InvokeEndpointWithResponseStream in an open session; {@code close_session} through either (answered with
+ * {@code X-Amzn-SageMaker-Closed-Session-Id}). A prompt call streams one JSON line
+ * {@code {"frame_idx": 0, "obj_ids": [..], "masks": [..]}} with every object's mask, shape [1, H, W], dtype
+ * {@code bool}, split across PayloadParts. Masks come from {@link SamMasks}. Video input, clearing and propagation
+ * are not emulated. Any misuse (wrong operation, missing or closed session, a body {@code session_id} that is not
+ * the header's, unknown fields) answers 400 {@code {"error": …}}.
  */
 final class SamContainer implements Container {
 
-    private static final double[] RADII = { 0.05, 0.10, 0.20 };
-    private static final double[] SCORES = { 0.92, 0.87, 0.81 };
+    static final String NEW_SESSION = "NEW_SESSION";
+    private static final Duration LIFETIME = Duration.ofMinutes(20);
+    private static final int PART_SIZE = 16 * 1024;
 
-    private static Failure invalid(String message) {
-        return new Failure(400, Json.text(Json.object().put("error", message)));
+    private final SamSessions sessions;
+
+    SamContainer(SamSessions sessions) {
+        this.sessions = sessions;
     }
 
-    private record Prompts(List<double[]> points, List<Integer> labels, List<double[]> boxes) {
+    static Failure invalid(String message) {
+        return new Failure(400, Json.text(Json.object().put("error", message)));
     }
 
     @Override
     public Reply invoke(Request request) {
-        if (!request.contentType().startsWith("application/json")) {
-            throw new Failure(415, Json.text(Json.object().put("error", "Content type must be application/json")));
-        }
-        ObjectNode json = ContainerParams.parseObject(request.body(), SamContainer::invalid);
-        ContainerParams params = new ContainerParams(json, "request", SamContainer::invalid);
-        params.only(Set.of("image", "points", "labels", "boxes", "multimask_output"));
-        if (!json.path("image").isString()) {
-            throw invalid("'image' (base64 PNG or JPEG) is required");
-        }
-        BufferedImage image;
-        try {
-            image = ImageCodec.decode(json.get("image").stringValue(), "image");
-        }
-        catch (ApiException e) {
-            throw invalid("cannot decode 'image': " + e.getMessage());
-        }
-        boolean multimask = Boolean.TRUE.equals(params.bool("multimask_output"));
-        Prompts prompts = prompts(json);
-        int height = image.getHeight();
-        int width = image.getWidth();
-        int count = multimask ? 3 : 1;
-        ArrayNode masks = Json.array();
-        ArrayNode scores = Json.array();
-        for (int k = 0; k < count; k++) {
-            double radius = Math.min(width, height) * (multimask ? RADII[k] : RADII[1]);
-            byte[] mask = mask(prompts, width, height, radius);
-            ObjectNode encoded = masks.addObject()
-                    .put("counts", Base64.getEncoder().encodeToString(zlib(mask)))
-                    .put("compression", "zlib_base64");
-            encoded.putArray("shape").add(height).add(width);
-            encoded.put("dtype", "uint8");
-            scores.add(multimask ? SCORES[k] : 0.9);
-        }
-        ObjectNode out = Json.object();
-        out.set("masks", masks);
-        out.set("scores", scores);
-        return new Reply("application/json", Json.bytes(out));
+        ObjectNode json = SamRequests.parse(request);
+        return switch (type(json)) {
+            case "start_session" -> start(request, json);
+            case "close_session" -> close(request, json);
+            case "add_points", "add_box" -> throw invalid("'" + type(json)
+                    + "' streams its masks: call InvokeEndpointWithResponseStream");
+            default -> throw notEmulated(type(json));
+        };
     }
 
-    private static Prompts prompts(ObjectNode json) {
-        List<double[]> points = coordinates(json.get("points"), "points", 2);
-        List<double[]> boxes = coordinates(json.get("boxes"), "boxes", 4);
-        List<Integer> labels = new ArrayList<>();
-        JsonNode labelNode = json.get("labels");
-        if (labelNode != null && !labelNode.isNull()) {
-            if (!labelNode.isArray()) {
-                throw invalid("'labels' must be a list of 0/1");
+    @Override
+    public Parts stream(Request request) {
+        ObjectNode json = SamRequests.parse(request);
+        return switch (type(json)) {
+            case "add_points", "add_box" -> prompt(request, json);
+            case "close_session" -> {
+                Reply reply = close(request, json);
+                yield new Parts(reply.contentType(), List.of(reply.body()), reply.headers());
             }
-            for (JsonNode label : labelNode) {
-                if (!label.isIntegralNumber() || (label.intValue() != 0 && label.intValue() != 1)) {
-                    throw invalid("'labels' must contain only 1 (foreground) or 0 (background), got " + label);
+            case "start_session" -> throw invalid("start_session goes through InvokeEndpoint with NEW_SESSION");
+            default -> throw notEmulated(type(json));
+        };
+    }
+
+    private static String type(ObjectNode json) {
+        return json.path("type").asString("");
+    }
+
+    private static Failure notEmulated(String type) {
+        return invalid(type.isEmpty() ? "'type' is required"
+                : "request type '" + type + "' is unknown or not emulated (start_session, add_points, add_box, close_session)");
+    }
+
+    private Reply start(Request request, ObjectNode json) {
+        new ContainerParams(json, "start_session", SamContainer::invalid)
+                .only(Set.of("type", "input_type", "path", "session_id"));
+        if (!NEW_SESSION.equals(request.sessionId())) {
+            throw invalid("start_session needs the header X-Amzn-SageMaker-Session-Id: NEW_SESSION");
+        }
+        if (!"image".equals(json.path("input_type").asString(""))) {
+            throw invalid("'input_type' must be 'image' (video sessions are not emulated)");
+        }
+        if (!json.path("path").isString()) {
+            throw invalid("'path' (base64 image) is required");
+        }
+        byte[] image = SamRequests.bytes(json.get("path").stringValue(), "path");
+        int[] size = size(image);
+        SamSessions.Session session = sessions.start(image, size[0], size[1]);
+        ObjectNode body = Json.object().put("session_id", session.id()).put("success", true)
+                .put("width", size[0]).put("height", size[1]);
+        return new Reply("application/json", Json.bytes(body), Map.of("X-Amzn-SageMaker-New-Session-Id",
+                session.id() + "; Expires=" + Instant.now().plus(LIFETIME)));
+    }
+
+    /** Width and height from the image header, without decoding it. */
+    private static int[] size(byte[] image) {
+        try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(image))) {
+            var readers = in == null ? null : ImageIO.getImageReaders(in);
+            if (readers != null && readers.hasNext()) {
+                ImageReader reader = readers.next();
+                try {
+                    reader.setInput(in);
+                    return new int[] { reader.getWidth(0), reader.getHeight(0) };
                 }
-                labels.add(label.intValue());
-            }
-        }
-        if (labels.size() != points.size()) {
-            throw invalid("'labels' must have one entry per point: " + points.size() + " points, " + labels.size() + " labels");
-        }
-        if (points.isEmpty() && boxes.isEmpty()) {
-            throw invalid("at least one of 'points' or 'boxes' is required");
-        }
-        for (double[] box : boxes) {
-            if (box[2] < box[0] || box[3] < box[1]) {
-                throw invalid("a box must be [x0, y0, x1, y1] with x0 <= x1 and y0 <= y1");
-            }
-        }
-        return new Prompts(points, labels, boxes);
-    }
-
-    private static List<double[]> coordinates(JsonNode node, String name, int arity) {
-        List<double[]> out = new ArrayList<>();
-        if (node == null || node.isNull()) {
-            return out;
-        }
-        if (!node.isArray()) {
-            throw invalid("'" + name + "' must be a list");
-        }
-        for (JsonNode item : node) {
-            if (!item.isArray() || item.size() != arity) {
-                throw invalid("each entry of '" + name + "' must be a list of " + arity + " numbers");
-            }
-            double[] values = new double[arity];
-            for (int i = 0; i < arity; i++) {
-                if (!item.get(i).isNumber()) {
-                    throw invalid("each entry of '" + name + "' must be a list of " + arity + " numbers");
-                }
-                values[i] = item.get(i).doubleValue();
-            }
-            out.add(values);
-        }
-        return out;
-    }
-
-    static byte[] mask(Prompts prompts, int width, int height, double radius) {
-        byte[] mask = new byte[width * height];
-        for (double[] box : prompts.boxes()) {
-            fill(mask, width, height, box[0], box[1], box[2], box[3], (x, y) -> true, (byte) 1);
-        }
-        for (int pass = 1; pass >= 0; pass--) {
-            for (int i = 0; i < prompts.points().size(); i++) {
-                if (prompts.labels().get(i) != pass) {
-                    continue;
-                }
-                double cx = prompts.points().get(i)[0];
-                double cy = prompts.points().get(i)[1];
-                fill(mask, width, height, cx - radius, cy - radius, cx + radius, cy + radius,
-                        (x, y) -> (x - cx) * (x - cx) + (y - cy) * (y - cy) <= radius * radius, (byte) pass);
-            }
-        }
-        return mask;
-    }
-
-    private interface Inside {
-        boolean test(double x, double y);
-    }
-
-    private static void fill(byte[] mask, int width, int height, double x0, double y0, double x1, double y1, Inside inside,
-            byte value) {
-        int fromX = Math.max(0, (int) Math.floor(x0));
-        int toX = Math.min(width - 1, (int) Math.ceil(x1));
-        int fromY = Math.max(0, (int) Math.floor(y0));
-        int toY = Math.min(height - 1, (int) Math.ceil(y1));
-        for (int y = fromY; y <= toY; y++) {
-            for (int x = fromX; x <= toX; x++) {
-                if (inside.test(x, y)) {
-                    mask[y * width + x] = value;
+                finally {
+                    reader.dispose();
                 }
             }
         }
+        catch (IOException e) {
+            // answered below
+        }
+        throw invalid("cannot read the image in 'path': PNG or JPEG expected");
     }
 
-    private static byte[] zlib(byte[] data) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (DeflaterOutputStream deflater = new DeflaterOutputStream(out)) {
-            deflater.write(data);
+    private Reply close(Request request, ObjectNode json) {
+        new ContainerParams(json, "close_session", SamContainer::invalid).only(Set.of("type", "session_id"));
+        String id = session(request, json, true);
+        sessions.close(id);
+        return new Reply("application/json", Json.bytes(Json.object().put("success", true)),
+                Map.of("X-Amzn-SageMaker-Closed-Session-Id", id));
+    }
+
+    /** The session id of the header, which a body {@code session_id} (required when {@code inBody}) must repeat. */
+    private static String session(Request request, ObjectNode json, boolean inBody) {
+        String id = request.sessionId();
+        if (id == null || id.equals(NEW_SESSION)) {
+            throw invalid("this request needs the header X-Amzn-SageMaker-Session-Id of an open session");
         }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        JsonNode body = json.get("session_id");
+        if ((body == null && inBody) || (body != null && !Objects.equals(body.asString(null), id))) {
+            throw invalid("'session_id' must be the session of the header X-Amzn-SageMaker-Session-Id (" + id + ")");
         }
-        return out.toByteArray();
+        return id;
+    }
+
+    private Parts prompt(Request request, ObjectNode json) {
+        boolean box = type(json).equals("add_box");
+        new ContainerParams(json, type(json), SamContainer::invalid).only(box
+                ? Set.of("type", "session_id", "frame_index", "object_id", "box", "points", "labels")
+                : Set.of("type", "session_id", "frame_index", "object_id", "points", "labels", "clear_old_points"));
+        SamSessions.Session session = sessions.require(session(request, json, false));
+        if (!json.path("frame_index").isIntegralNumber() || json.get("frame_index").intValue() != 0) {
+            throw invalid("'frame_index' must be 0 for an image session");
+        }
+        if (!json.path("object_id").isIntegralNumber()) {
+            throw invalid("'object_id' (integer) is required");
+        }
+        int object = json.get("object_id").intValue();
+        List<double[]> boxes = new ArrayList<>();
+        if (box) {
+            if (json.get("box") == null) {
+                throw invalid("'box' [x1, y1, x2, y2] is required");
+            }
+            boxes.add(SamRequests.numbers(json.get("box"), "box", 4));
+            SamRequests.ordered(boxes.getFirst());
+        }
+        SamMasks.Prompts prompts = SamRequests.prompts(json, boxes);
+        if (!box && prompts.points().isEmpty()) {
+            throw invalid("'points' must not be empty");
+        }
+        ObjectNode record = record(session, object, prompts, !box && !json.path("clear_old_points").asBoolean(true));
+        byte[] line = (Json.text(record) + "\n").getBytes(StandardCharsets.UTF_8);
+        return new Parts("application/jsonlines", split(line));
+    }
+
+    private static ObjectNode record(SamSessions.Session session, int object, SamMasks.Prompts prompts, boolean keepOld) {
+        synchronized (session) {
+            SamMasks.Prompts old = session.prompts().get(object);
+            if (keepOld && old != null) {
+                List<double[]> points = new ArrayList<>(old.points());
+                points.addAll(prompts.points());
+                List<Integer> labels = new ArrayList<>(old.labels());
+                labels.addAll(prompts.labels());
+                prompts = new SamMasks.Prompts(points, labels, old.boxes());
+            }
+            session.prompts().put(object, prompts);
+            BufferedImage image = SamRequests.image(session.image());
+            int width = session.width();
+            int height = session.height();
+            session.masks().put(object, SamMasks.encode(SamMasks.mask(image, prompts), width, height, "bool", 1, height, width));
+            ObjectNode record = Json.object().put("frame_idx", 0);
+            ArrayNode ids = record.putArray("obj_ids");
+            ArrayNode masks = record.putArray("masks");
+            session.masks().forEach((id, mask) -> {
+                ids.add(id);
+                masks.add(mask);
+            });
+            return record;
+        }
+    }
+
+    /** At least two parts, so a client must join a JSON object split across PayloadParts. */
+    private static List<byte[]> split(byte[] bytes) {
+        int size = Math.max(1, Math.min(PART_SIZE, (bytes.length + 1) / 2));
+        List<byte[]> parts = new ArrayList<>();
+        for (int from = 0; from < bytes.length; from += size) {
+            parts.add(Arrays.copyOfRange(bytes, from, Math.min(bytes.length, from + size)));
+        }
+        return parts;
     }
 }

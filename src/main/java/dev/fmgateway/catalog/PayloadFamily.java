@@ -57,7 +57,10 @@ public enum PayloadFamily {
     /** AlexaTM 20B on JumpStart. */
     ALEXATM,
 
-    /** Segment Anything on a SageMaker endpoint. */
-    SAM
+    /** Segment Anything 2.1 on a SageMaker JumpStart endpoint: stateful sessions (reference §7.3). */
+    SAM,
+
+    /** Segment Anything behind a custom SageMaker container that takes one-shot requests (README, Segmentation). */
+    SAM_ONE_SHOT
 
 }

@@ -17,9 +17,22 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record SegmentationInput(byte[] image, int width, int height, List<Point> points, List<Box> boxes,
         boolean multimask) implements InferenceRequest<SegmentationResult> {
 
+    /** Candidate masks allowed per object: SAM's multimask output has three. */
+    public static final int MULTIMASK = 3;
+
     public SegmentationInput {
         points = List.copyOf(points);
         boxes = List.copyOf(boxes);
+    }
+
+    /** Objects prompted: one per box, or one for points alone. */
+    public int objects() {
+        return Math.max(1, this.boxes.size());
+    }
+
+    /** Most masks an answer may hold: per object one, or {@value #MULTIMASK} with {@code multimask}. */
+    public int maxMasks() {
+        return objects() * (this.multimask ? MULTIMASK : 1);
     }
 
     /** A point prompt; label 1 marks foreground, 0 background. */

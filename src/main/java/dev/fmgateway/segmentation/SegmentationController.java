@@ -43,9 +43,12 @@ class SegmentationController {
 
     private final ModelInvoker invoker;
 
-    SegmentationController(ModelCatalog catalog, ModelInvoker invoker) {
+    private final PixelBudget budget;
+
+    SegmentationController(ModelCatalog catalog, ModelInvoker invoker, PixelBudget budget) {
         this.catalog = catalog;
         this.invoker = invoker;
+        this.budget = budget;
     }
 
     @PostMapping(path = "/v1/images/segmentations", consumes = "application/json", produces = "application/json")
@@ -59,7 +62,10 @@ class SegmentationController {
         Base64Images.Image image = Base64Images.read("image", request.image(), MAX_SIDE);
         SegmentationInput input = input(request, image);
         long started = System.nanoTime();
-        Completion<SegmentationResult> completion = this.invoker.invoke(model, input, CallContexts.current(request.region(), regionHeader));
+        Completion<SegmentationResult> completion;
+        try (PixelBudget.Reservation reserved = this.budget.reserve(cost(input))) {
+            completion = this.invoker.invoke(model, input, CallContexts.current(request.region(), regionHeader));
+        }
         SegmentationResult result = completion.result();
         List<SegmentationResponse.Mask> masks = result.masks()
             .stream()
@@ -69,6 +75,11 @@ class SegmentationController {
             .headers(ModelResponseHeaders.of(completion))
             .body(new SegmentationResponse(model.id(), completion.deployment().region(), result.width(),
                     result.height(), masks, CostViews.of(completion), (System.nanoTime() - started) / 1_000_000));
+    }
+
+    /** The pixels a request may decode: the image once, and once per mask it may get back. */
+    private static long cost(SegmentationInput input) {
+        return (long) input.width() * input.height() * (1 + input.maxMasks());
     }
 
     private static SegmentationInput input(SegmentationRequest request, Base64Images.Image image) {
@@ -105,7 +116,8 @@ class SegmentationController {
         @Schema(name = "Mask", description = "One mask")
         record Mask(@Schema(description = "PNG the size of the image (8-bit grey, 255 inside the mask), base64 encoded",
                 format = "byte", example = "iVBORw0KGgo=") String base64,
-                @Schema(description = "The model's confidence in the mask", example = "0.94") double score,
+                @Schema(description = "The model's confidence in the mask; null when the model gives none (SAM 2.1 on JumpStart)",
+                        example = "0.94") @Nullable Double score,
                 SegmentationInput.Box bbox) {
         }
     }

@@ -59,6 +59,10 @@ class SageMakerTests {
     }
 
     static Stream stream(String endpoint, String accept, String body) {
+        return stream(endpoint, accept, body, null);
+    }
+
+    static Stream stream(String endpoint, String accept, String body, String session) {
         List<byte[]> parts = new CopyOnWriteArrayList<>();
         AtomicReference<InvokeEndpointWithResponseStreamResponse> response = new AtomicReference<>();
         var handler = InvokeEndpointWithResponseStreamResponseHandler.builder()
@@ -67,7 +71,8 @@ class SageMakerTests {
                         .onPayloadPart(part -> parts.add(part.bytes().asByteArray())).build())
                 .build();
         var done = TestEmulator.SAGEMAKER.invokeEndpointWithResponseStream(r -> r.endpointName(endpoint)
-                .contentType("application/json").accept(accept).body(SdkBytes.fromUtf8String(body)), handler);
+                .contentType("application/json").accept(accept).sessionId(session).body(SdkBytes.fromUtf8String(body)),
+                handler);
         return new Stream(parts, response, done);
     }
 

@@ -42,14 +42,17 @@ class SageMakerAdapter implements ProviderAdapter {
 
     private final SamCodec sam;
 
+    private final SamSession samSession;
+
     private final Map<PayloadFamily, SageMakerTextCodec> text = new EnumMap<>(PayloadFamily.class);
 
     SageMakerAdapter(SageMakerClients clients, JsonMapper json, SageMakerStreaming streaming, SamCodec sam,
-            List<SageMakerTextCodec> text) {
+            SamSession samSession, List<SageMakerTextCodec> text) {
         this.clients = clients;
         this.json = json;
         this.streaming = streaming;
         this.sam = sam;
+        this.samSession = samSession;
         text.forEach(codec -> this.text.put(codec.family(), codec));
     }
 
@@ -60,7 +63,7 @@ class SageMakerAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return family == PayloadFamily.SAM || this.text.containsKey(family);
+        return family == PayloadFamily.SAM || family == PayloadFamily.SAM_ONE_SHOT || this.text.containsKey(family);
     }
 
     @Override
@@ -78,12 +81,12 @@ class SageMakerAdapter implements ProviderAdapter {
                 yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt(), true), stream,
                         deadline);
             }
-            case SegmentationInput input -> {
-                if (deployment.family() != PayloadFamily.SAM) {
-                    throw new IllegalStateException(model.id() + " is not a segmentation endpoint");
-                }
-                yield this.sam.response(call(model, deployment, deadline, this.sam.request(input)), input, model.id());
-            }
+            case SegmentationInput input -> switch (deployment.family()) {
+                case SAM -> this.samSession.segment(model, deployment, input, deadline);
+                case SAM_ONE_SHOT -> this.sam.oneShotResponse(call(model, deployment, deadline, this.sam.oneShot(input)),
+                        input, model.id());
+                default -> throw new IllegalStateException(model.id() + " is not a segmentation endpoint");
+            };
             case ImagePrompt prompt -> throw new IllegalStateException("No SageMaker image generation family");
             case EmbeddingInput input -> throw new IllegalStateException("No SageMaker embedding family");
         };

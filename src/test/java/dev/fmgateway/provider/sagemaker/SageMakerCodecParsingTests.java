@@ -3,15 +3,11 @@ package dev.fmgateway.provider.sagemaker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.Base64;
 import java.util.List;
-import java.util.zip.Deflater;
 
 import org.junit.jupiter.api.Test;
 
 import dev.fmgateway.invocation.FinishReason;
-import dev.fmgateway.invocation.SegmentationInput;
-import dev.fmgateway.invocation.SegmentationResult;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import tools.jackson.databind.JsonNode;
@@ -70,31 +66,5 @@ class SageMakerCodecParsingTests {
         assertThat(request.path("max_length").asInt()).isEqualTo(16);
         assertThat(jumpStart.response(JSON.readTree("{\"generated_texts\":[\"Hi there\"]}"), noStops).output())
             .isEqualTo("Hi there");
-    }
-
-    @Test
-    void samMasksDecodeToPngsWithBoundingBoxes() {
-        byte[] pixels = new byte[4 * 3];
-        pixels[1 * 4 + 2] = 1;
-        pixels[2 * 4 + 3] = 1;
-        Deflater deflater = new Deflater();
-        deflater.setInput(pixels);
-        deflater.finish();
-        byte[] buffer = new byte[256];
-        int n = deflater.deflate(buffer);
-        String counts = Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer, n));
-        SegmentationInput input = new SegmentationInput(new byte[0], 4, 3, List.of(new SegmentationInput.Point(2, 1, 1)),
-                List.of(), false);
-
-        SegmentationResult result = new SamCodec().response(JSON.readTree("""
-                {"masks":[{"counts":"%s","compression":"zlib_base64","shape":[3,4],"dtype":"uint8"}],"scores":[0.93]}"""
-            .formatted(counts)), input, "sam");
-
-        assertThat(result.masks()).hasSize(1);
-        assertThat(result.masks().getFirst().score()).isEqualTo(0.93);
-        assertThat(result.masks().getFirst().bbox()).isEqualTo(new SegmentationInput.Box(2, 1, 3, 2));
-        JsonNode request = JSON.valueToTree(new SamCodec().request(input));
-        assertThat(request.path("points").toString()).isEqualTo("[[2,1]]");
-        assertThat(request.path("labels").toString()).isEqualTo("[1]");
     }
 }
