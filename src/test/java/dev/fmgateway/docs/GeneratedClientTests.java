@@ -11,7 +11,6 @@ import java.util.List;
 
 import javax.imageio.ImageIO;
 
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.fmgateway.client.ApiClient;
@@ -122,17 +121,7 @@ class GeneratedClientTests extends GatewayIntegrationTest {
             .image(image)
             .points(List.of(new PointPrompt().x(256).y(256).label(1)));
 
-        Assumptions.assumeTrue(this.emulator.settings().sagemakerEndpoints().containsKey(SAM_ENDPOINT),
-                "the built-in emulator does not serve the SAM endpoint " + SAM_ENDPOINT + " yet");
-        SegmentationResponse response;
-        try {
-            response = new ImagesApi(client()).segmentImage(request, null, null);
-        }
-        catch (ApiException ex) {
-            Assumptions.assumeFalse(ex.getResponseBody() != null && ex.getResponseBody().contains("not emulated"),
-                    "the built-in emulator does not serve SageMaker SAM endpoints yet");
-            throw ex;
-        }
+        SegmentationResponse response = new ImagesApi(client()).segmentImage(request, null, null);
         assertThat(response.getWidth()).isEqualTo(512);
         assertThat(response.getMasks()).isNotEmpty().allSatisfy(mask -> {
             assertThat(png(mask.getBase64()).getWidth()).isEqualTo(512);
