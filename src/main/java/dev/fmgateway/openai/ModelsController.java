@@ -19,7 +19,7 @@ import tools.jackson.databind.annotation.JsonNaming;
  * {@code GET /openai/v1/models} and {@code GET /openai/v1/models/{model}} in OpenAI's list shape: ids are catalog
  * ids, {@code owned_by} the vendor, {@code created} the date of the catalog's price list (0 when unknown). Only the
  * models the caller's key may call are listed; asking for another is 403 {@code model_not_allowed}.
- * Any other path under {@code /openai/v1} answers OpenAI's "invalid URL" 404.
+ * Any other path under {@code /openai} answers OpenAI's "invalid URL" 404.
  */
 @RestController
 class ModelsController {
@@ -40,11 +40,12 @@ class ModelsController {
     }
 
     @GetMapping("/openai/v1/models/{model}")
-    Model get(jakarta.servlet.http.HttpServletRequest request, @PathVariable String model) {
+    Model get(jakarta.servlet.http.HttpServletRequest request,
+            @PathVariable @jakarta.validation.constraints.Size(max = 256) String model) {
         return model(ModelAccess.require(request, this.catalog.require(model)));
     }
 
-    @RequestMapping("/openai/v1/**")
+    @RequestMapping("/openai/**")
     void unknownRoute(jakarta.servlet.http.HttpServletRequest request) {
         throw new UnknownRouteException(request.getMethod() + " " + request.getRequestURI());
     }
