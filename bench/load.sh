@@ -203,7 +203,7 @@ wait_for_port() { # wait_for_port LOGFILE PID REGEX: prints the port once the lo
 # start_gateway LATENCY [split]
 start_gateway() {
     local latency=$1 split=${2:-} logf=$WORK/gateway-$1${2:+-split}.log
-    local args=(--server.port=0 --gateway.resilience.max-concurrent-per-deployment="$CONNECTIONS")
+    local args=(--server.port=0 --management.server.port=0 --gateway.resilience.max-concurrent-per-deployment="$CONNECTIONS")
     local envs=()
     if [ -n "$split" ]; then
         local elog=$WORK/emulator-$latency.log
@@ -232,7 +232,7 @@ start_gateway() {
     GW_PORT=$(wait_for_port "$logf" "$GW_PID" '.*Jetty started on port ([0-9]+).*') \
         || { tail -30 "$logf" >&2; die "the gateway did not start (log: $logf)"; }
     for _ in $(seq 1 300); do
-        curl -sf "http://127.0.0.1:$GW_PORT/actuator/health" >/dev/null && break
+        curl -sf "http://127.0.0.1:$GW_PORT/readyz" >/dev/null && break
         kill -0 "$GW_PID" 2>/dev/null || { tail -30 "$logf" >&2; die "the gateway exited"; }
         sleep 0.1
     done

@@ -9,12 +9,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.constraints.Size;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+
+import dev.fmgateway.security.ModelAccess;
 
 /** {@code GET /v1/models} and {@code GET /v1/models/{modelId}}. */
 @RestController
@@ -33,27 +37,31 @@ class CatalogController {
 
     @GetMapping
     @Operation(operationId = "listModels", summary = "List the catalog",
-            description = "The models the gateway serves, optionally filtered; filters combine with AND.")
-    ModelList list(
+            description = "The models the gateway serves that the caller's API key may call, optionally filtered; "
+                    + "filters combine with AND.")
+    ModelList list(HttpServletRequest request,
             @Parameter(description = "Only models with this capability") @RequestParam(required = false) @Nullable Capability capability,
             @Parameter(description = "Only models offered in this AWS region", example = "eu-central-1")
-            @RequestParam(required = false) @Nullable String region,
+            @RequestParam(required = false) @Nullable @Size(max = 32) String region,
             @Parameter(description = "Only models of this vendor (substring, any case) or backend (BEDROCK, SAGEMAKER)",
-                    example = "anthropic") @RequestParam(required = false) @Nullable String provider,
+                    example = "anthropic") @RequestParam(required = false) @Nullable @Size(max = 256) String provider,
             @Parameter(description = "Only models in this lifecycle status") @RequestParam(required = false) @Nullable LifecycleStatus lifecycle) {
         Predicate<CatalogModel> filter = model -> (capability == null || model.can(capability))
                 && (region == null || model.offeredIn(region))
                 && (provider == null || matchesProvider(model, provider))
-                && (lifecycle == null || model.lifecycle().status() == lifecycle);
+                && (lifecycle == null || model.lifecycle().status() == lifecycle)
+                && ModelAccess.visible(request, model);
         List<ModelView> models = this.catalog.all().stream().filter(filter).map(this::view).toList();
         return new ModelList(models, models.size());
     }
 
     @GetMapping("/{modelId}")
     @Operation(operationId = "getModel", summary = "Get one model",
-            description = "One catalog entry, by catalog id or any alias (e.g. the native Bedrock model id).")
-    ModelView get(@Parameter(description = "Catalog id or alias", example = "claude-haiku-4-5") @PathVariable String modelId) {
-        return view(this.catalog.require(modelId));
+            description = "One catalog entry, by catalog id or any alias (e.g. the native Bedrock model id). A model "
+                    + "the caller's API key may not call is 403 MODEL_NOT_ALLOWED, as calling it would be.")
+    ModelView get(HttpServletRequest request,
+            @Parameter(description = "Catalog id or alias", example = "claude-haiku-4-5") @PathVariable @Size(max = 256) String modelId) {
+        return view(ModelAccess.require(request, this.catalog.require(modelId)));
     }
 
     private ModelView view(CatalogModel model) {

@@ -81,7 +81,7 @@ class ErrorResponses implements OpenApiCustomizer {
 
     private static final Set<Integer> USAGE = Set.of(400, 401, 403, 500);
 
-    private static final Set<Integer> CATALOG_ONE = Set.of(401, 404, 500);
+    private static final Set<Integer> CATALOG_ONE = Set.of(401, 403, 404, 500);
 
     private static final Map<String, String> MODEL_HEADERS = headers();
 

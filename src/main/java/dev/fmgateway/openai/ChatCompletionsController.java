@@ -36,7 +36,7 @@ class ChatCompletionsController {
     }
 
     @PostMapping(path = "/openai/v1/chat/completions", consumes = "application/json")
-    @Nullable ResponseEntity<ChatCompletion> create(@RequestBody ChatCompletionRequest request,
+    @Nullable ResponseEntity<ChatCompletion> create(@jakarta.validation.Valid @RequestBody ChatCompletionRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
         OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway());

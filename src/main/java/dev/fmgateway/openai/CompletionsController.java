@@ -33,7 +33,7 @@ class CompletionsController {
     }
 
     @PostMapping(path = "/openai/v1/completions", consumes = "application/json")
-    @Nullable ResponseEntity<TextCompletion> create(@RequestBody TextCompletionRequest request,
+    @Nullable ResponseEntity<TextCompletion> create(@jakarta.validation.Valid @RequestBody TextCompletionRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
         OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway());

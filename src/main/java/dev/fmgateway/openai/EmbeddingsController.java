@@ -42,7 +42,7 @@ class EmbeddingsController {
     }
 
     @PostMapping(path = "/openai/v1/embeddings", consumes = "application/json")
-    ResponseEntity<EmbeddingList> create(@RequestBody EmbeddingsRequest request,
+    ResponseEntity<EmbeddingList> create(@jakarta.validation.Valid @RequestBody EmbeddingsRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
         boolean base64 = request.base64();
         CatalogModel model = this.catalog.require(request.requiredModel(), Set.of(Capability.EMBEDDING));

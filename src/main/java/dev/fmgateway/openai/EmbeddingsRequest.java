@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.web.InvalidRequestException;
@@ -18,8 +19,10 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record EmbeddingsRequest(@Nullable String model, @Nullable JsonNode input, @Nullable String encodingFormat,
-        @Nullable Integer dimensions, @Nullable String region) {
+record EmbeddingsRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) String model, @Nullable JsonNode input,
+        @Nullable String encodingFormat, @Nullable Integer dimensions,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_ID) String user) {
 
     static final int MAX_INPUTS = 256;
 

@@ -51,7 +51,7 @@ class ImagesController {
     }
 
     @PostMapping(path = "/openai/v1/images/generations", consumes = "application/json")
-    ResponseEntity<ImageList> generate(@RequestBody ImagesRequest request,
+    ResponseEntity<ImageList> generate(@jakarta.validation.Valid @RequestBody ImagesRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader) {
         ImageGenerationRequest gateway = request.toGateway();
         this.validator.validate(gateway)

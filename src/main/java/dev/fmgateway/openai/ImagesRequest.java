@@ -4,6 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.image.ImageGenerationRequest;
@@ -18,9 +19,11 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record ImagesRequest(@Nullable String model, @Nullable String prompt, @Nullable Integer n, @Nullable String size,
+record ImagesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) String model, @Nullable String prompt, @Nullable Integer n, @Nullable String size,
         @Nullable String responseFormat, @Nullable String quality, @Nullable String style,
-        @Nullable String negativePrompt, @Nullable Long seed, @Nullable String region) {
+        @Nullable String negativePrompt, @Nullable Long seed,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_ID) String user) {
 
     private static final Pattern SIZE = Pattern.compile("(\\d{2,5})x(\\d{2,5})");
 

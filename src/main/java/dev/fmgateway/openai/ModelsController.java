@@ -13,13 +13,15 @@ import org.springframework.web.bind.annotation.RestController;
 
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ModelCatalog;
+import dev.fmgateway.security.ModelAccess;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * {@code GET /openai/v1/models} and {@code GET /openai/v1/models/{model}} in OpenAI's list shape: ids are catalog
- * ids, {@code owned_by} the vendor, {@code created} the date of the catalog's price list (0 when unknown).
- * Any other path under {@code /openai/v1} answers OpenAI's "invalid URL" 404.
+ * ids, {@code owned_by} the vendor, {@code created} the date of the catalog's price list (0 when unknown). Only the
+ * models the caller's key may call are listed; asking for another is 403 {@code model_not_allowed}.
+ * Any other path under {@code /openai} answers OpenAI's "invalid URL" 404.
  */
 @RestController
 class ModelsController {
@@ -31,16 +33,21 @@ class ModelsController {
     }
 
     @GetMapping("/openai/v1/models")
-    ModelList list() {
-        return new ModelList("list", this.catalog.all().stream().map(ModelsController::model).toList());
+    ModelList list(jakarta.servlet.http.HttpServletRequest request) {
+        return new ModelList("list", this.catalog.all()
+            .stream()
+            .filter(model -> ModelAccess.visible(request, model))
+            .map(ModelsController::model)
+            .toList());
     }
 
     @GetMapping("/openai/v1/models/{model}")
-    Model get(@PathVariable String model) {
-        return model(this.catalog.require(model));
+    Model get(jakarta.servlet.http.HttpServletRequest request,
+            @PathVariable @jakarta.validation.constraints.Size(max = 256) String model) {
+        return model(ModelAccess.require(request, this.catalog.require(model)));
     }
 
-    @RequestMapping("/openai/v1/**")
+    @RequestMapping("/openai/**")
     void unknownRoute(jakarta.servlet.http.HttpServletRequest request) {
         throw new UnknownRouteException(request.getMethod() + " " + request.getRequestURI());
     }

@@ -16,10 +16,13 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
 
 import dev.fmgateway.problem.GatewayException;
 import dev.fmgateway.web.ProblemBodies;
 import dev.fmgateway.web.PayloadTooLargeException;
+import dev.fmgateway.web.ValidationErrors;
 
 /**
  * Renders every failure of the OpenAI-compatible routes in OpenAI's error shape, with the same HTTP status (and
@@ -46,6 +49,29 @@ class OpenAiErrors {
         }
         return respond(400, HttpHeaders.EMPTY, OpenAiError.of(400,
                 "We could not parse the JSON body of your request: " + OpenAiParams.describe(ex), "invalid_json", null));
+    }
+
+    /** A body field over its limit (ids have a length limit): the first such field, by OpenAI's name. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<OpenAiError> invalidBody(MethodArgumentNotValidException ex) {
+        return invalid(ex.getBindingResult().getFieldErrors().stream().map(ValidationErrors::of)
+            .sorted(java.util.Comparator.comparing((Map<String, String> e) -> e.get("field")))
+            .toList());
+    }
+
+    /** A path variable over its limit. */
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ResponseEntity<OpenAiError> invalidParameter(HandlerMethodValidationException ex) {
+        return invalid(ValidationErrors.of(ex));
+    }
+
+    private static ResponseEntity<OpenAiError> invalid(List<Map<String, String>> fieldErrors) {
+        if (fieldErrors.isEmpty()) {
+            return respond(400, HttpHeaders.EMPTY, OpenAiError.of(400, "Invalid request", "invalid_request", null));
+        }
+        String param = OpenAiParams.openAiName(fieldErrors.getFirst().get("field"));
+        return respond(400, HttpHeaders.EMPTY, OpenAiError.of(400,
+                "'" + param + "' " + fieldErrors.getFirst().get("message"), "invalid_request", param));
     }
 
     /** Spring MVC's own failures (missing header, ...) keep their status; anything else is a 500. */

@@ -4,9 +4,11 @@ import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.text.TextGenerationRequest;
+import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.annotation.JsonNaming;
@@ -18,13 +20,14 @@ import tools.jackson.databind.annotation.JsonNaming;
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-record TextCompletionRequest(@Nullable String model, @Nullable JsonNode prompt, @Nullable Integer maxTokens,
+record TextCompletionRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) String model, @Nullable JsonNode prompt, @Nullable Integer maxTokens,
         @Nullable Double temperature, @Nullable Double topP,
         @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Nullable List<String> stop,
         @Nullable Integer n, @Nullable Boolean stream, ChatCompletionRequest.@Nullable StreamOptions streamOptions,
         @Nullable Boolean echo, @Nullable String suffix, @Nullable Integer logprobs, @Nullable Integer bestOf,
         @Nullable JsonNode logitBias, @Nullable Double presencePenalty, @Nullable Double frequencyPenalty,
-        @Nullable String region) {
+        @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_ID) String user) {
 
     boolean streaming() {
         return Boolean.TRUE.equals(this.stream);
@@ -44,7 +47,11 @@ record TextCompletionRequest(@Nullable String model, @Nullable JsonNode prompt, 
 
     TextGenerationRequest toGateway() {
         refuseUnsupported();
-        return new TextGenerationRequest(this.model, promptText(), null, null, this.maxTokens, this.temperature,
+        String prompt = promptText();
+        if (prompt == null) {
+            throw new InvalidRequestException("prompt", "is required");
+        }
+        return new TextGenerationRequest(this.model, prompt, null, null, this.maxTokens, this.temperature,
                 this.topP, this.stop, this.region, this.stream);
     }
 

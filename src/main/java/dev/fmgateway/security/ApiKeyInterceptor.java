@@ -13,7 +13,8 @@ import dev.fmgateway.invocation.Caller;
 /**
  * Identifies the caller of an API route from {@code Authorization: Bearer <key>} or {@code X-Api-Key} and leaves
  * the {@link Caller} in the request. Where keys are required, a missing or unknown key is 401 before any handler
- * runs. The key itself is never logged or kept.
+ * runs; where keys are configured, so is a key shorter than 32 characters, before it is hashed. The key itself is
+ * never logged or kept.
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
@@ -37,6 +38,11 @@ class ApiKeyInterceptor implements HandlerInterceptor {
                         "An API key is required: send 'Authorization: Bearer <key>' or 'X-Api-Key: <key>'");
             }
             caller = this.keys.anonymous();
+        }
+        else if (presented.length() < ApiKeys.MIN_KEY_LENGTH && !this.keys.open()) {
+            // Refused before hashing: keys are configured as hashes, so this is where their length is enforced.
+            throw new UnauthenticatedException("The API key is too short: gateway keys have at least "
+                    + ApiKeys.MIN_KEY_LENGTH + " characters");
         }
         else {
             caller = this.keys.authenticate(presented);

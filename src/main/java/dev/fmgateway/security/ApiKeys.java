@@ -4,6 +4,7 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -19,14 +20,26 @@ import dev.fmgateway.invocation.Caller;
  * The configured API keys, known only by their SHA-256. A presented key is hashed and compared with every
  * configured hash in constant time, so neither the match nor its position leaks through timing. Allow-lists are
  * resolved to catalog ids at startup; a name the catalog does not know stops the start, as does {@code aws} mode
- * without keys unless {@code gateway.security.allow-anonymous} is true.
+ * without keys unless {@code gateway.security.allow-anonymous} is true, a key named {@code anonymous} (the name
+ * of callers without a key) and the example hash of {@code password} that older docs showed.
+ * <p>
+ * Keys are configured as hashes, so their length cannot be checked at start; instead a presented key shorter than
+ * {@link #MIN_KEY_LENGTH} characters is refused before it is hashed, so a short secret can never authenticate.
  */
 @Component
 class ApiKeys {
 
+    /** Shortest key accepted: {@code openssl rand -base64 32} gives 44 characters. */
+    static final int MIN_KEY_LENGTH = 32;
+
+    /** SHA-256 of {@code password}, the example hash older versions of config/application.yaml showed. */
+    private static final String PASSWORD_SHA256 = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
+
     private final List<Entry> entries = new ArrayList<>();
 
     private final boolean allowAnonymous;
+
+    private final Set<String> anonymousModels;
 
     ApiKeys(SecurityProperties properties, ModelCatalog catalog, GatewayMode mode) {
         this.allowAnonymous = properties.allowAnonymous();
@@ -39,9 +52,21 @@ class ApiKeys {
             if (!names.add(key.name())) {
                 throw new IllegalStateException("Two API keys are named '" + key.name() + "'");
             }
-            Caller caller = new Caller(key.name(), key.team(), key.admin(), catalogIds(key, catalog));
+            if (key.name().trim().toLowerCase(Locale.ROOT).equals(Caller.ANONYMOUS)) {
+                throw new IllegalStateException("An API key may not be named '" + key.name()
+                        + "': 'anonymous' is the name of callers without a key in the usage ledger");
+            }
+            if (key.sha256().equalsIgnoreCase(PASSWORD_SHA256)) {
+                throw new IllegalStateException("API key '" + key.name() + "' is the SHA-256 of 'password' (the old "
+                        + "documentation example); generate a key with: openssl rand -base64 32");
+            }
+            Set<String> allowed = key.allowedModels().isEmpty() ? null
+                    : catalogIds("API key '" + key.name() + "'", key.allowedModels(), catalog);
+            Caller caller = new Caller(key.name(), key.team(), key.admin(), allowed);
             this.entries.add(new Entry(KeyHash.parse(key.sha256()), caller));
         }
+        this.anonymousModels = catalogIds("gateway.security.anonymous", properties.anonymous().allowedModels(),
+                catalog);
     }
 
     /** Whether no keys are configured at all: any or no key is served as the anonymous admin. */
@@ -54,9 +79,12 @@ class ApiKeys {
         return !this.entries.isEmpty() && !this.allowAnonymous;
     }
 
-    /** The caller for a request without a key: everyone is admin on an open gateway, nobody when keys exist. */
+    /**
+     * The caller for a request without a key: admin with every model on an open gateway; where keys exist, not
+     * admin and only the models of {@code gateway.security.anonymous.allowed-models} (none by default).
+     */
     Caller anonymous() {
-        return open() ? Caller.anonymous() : new Caller(Caller.ANONYMOUS, null, false, Set.of());
+        return open() ? Caller.anonymous() : new Caller(Caller.ANONYMOUS, null, false, this.anonymousModels);
     }
 
     /** The caller whose key this is, or null for an unknown key. */
@@ -71,12 +99,11 @@ class ApiKeys {
         return found;
     }
 
-    private static Set<String> catalogIds(SecurityProperties.Key key, ModelCatalog catalog) {
-        return key.allowedModels().stream().map(name -> {
+    private static Set<String> catalogIds(String owner, Set<String> names, ModelCatalog catalog) {
+        return names.stream().map(name -> {
             CatalogModel model = catalog.find(name);
             if (model == null) {
-                throw new IllegalStateException(
-                        "API key '" + key.name() + "': allowed model '" + name + "' is not in the catalog");
+                throw new IllegalStateException(owner + ": allowed model '" + name + "' is not in the catalog");
             }
             return model.id();
         }).collect(Collectors.toUnmodifiableSet());

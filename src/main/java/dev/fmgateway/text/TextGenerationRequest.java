@@ -47,9 +47,19 @@ public record TextGenerationRequest(
                 + "event (or one `error` event)", defaultValue = "false") @Nullable Boolean stream) {
 
     // Clients generated from the spec send optional arrays as [] rather than leaving them out: [] means absent.
+    // The two checks are reported under the field they are about ("isPrompt" is the property "prompt").
+    @AssertTrue(message = "is required: give prompt or messages (a non-empty list)")
+    boolean isPrompt() {
+        return this.prompt != null || !noMessages();
+    }
+
     @AssertTrue(message = "give either prompt or messages, not both")
-    boolean isPromptOrMessages() {
-        return (this.prompt == null) != (this.messages == null || this.messages.isEmpty());
+    boolean isMessages() {
+        return this.prompt == null || noMessages();
+    }
+
+    private boolean noMessages() {
+        return this.messages == null || this.messages.isEmpty();
     }
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")

@@ -15,12 +15,14 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.NativeWebRequest;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.NoHandlerFoundException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import dev.fmgateway.catalog.ModelRetiredException;
@@ -84,13 +86,49 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         List<Map<String, String>> fieldErrors = ex.getBindingResult()
             .getFieldErrors()
             .stream()
-            .map(ProblemHandler::fieldError)
+            .map(ValidationErrors::of)
             .toList();
+        return handleExceptionInternal(ex, invalid(fieldErrors), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Constraints on path variables and query parameters (ids have a length limit). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, invalid(ValidationErrors.of(ex)), headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** An unknown path, in the gateway's words (Spring's would be "No static resource ..."). */
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoResourceFoundException(NoResourceFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, routeNotFound(request), headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    @Override
+    protected @Nullable ResponseEntity<Object> handleNoHandlerFoundException(NoHandlerFoundException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return handleExceptionInternal(ex, routeNotFound(request), headers, HttpStatus.NOT_FOUND, request);
+    }
+
+    private static ProblemDetail invalid(List<Map<String, String>> fieldErrors) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
                 fieldErrors.stream().map(e -> e.get("field") + ": " + e.get("message")).sorted().toList().toString());
         body.setTitle("Invalid request");
         body.setProperty("fieldErrors", fieldErrors);
-        return handleExceptionInternal(ex, body, headers, HttpStatus.BAD_REQUEST, request);
+        return body;
+    }
+
+    private static ProblemDetail routeNotFound(WebRequest request) {
+        String route = request instanceof NativeWebRequest nativeRequest
+                && nativeRequest.getNativeRequest() instanceof HttpServletRequest servlet
+                        ? servlet.getMethod() + " " + servlet.getRequestURI() : "this path";
+        ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+                "The gateway has no route " + route + "; its API is under /v1 and /openai/v1");
+        body.setTitle("Route not found");
+        body.setType(java.net.URI.create(ProblemCode.ROUTE_NOT_FOUND.type()));
+        body.setProperty("code", ProblemCode.ROUTE_NOT_FOUND.name());
+        return body;
     }
 
     @Override
@@ -122,11 +160,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return request instanceof NativeWebRequest nativeRequest
                 && nativeRequest.getNativeRequest() instanceof HttpServletRequest servletRequest
                         ? servletRequest.getRequestURI() : "";
-    }
-
-    private static Map<String, String> fieldError(FieldError error) {
-        String message = error.getDefaultMessage() != null ? error.getDefaultMessage() : "is invalid";
-        return Map.of("field", error.getField(), "message", message);
     }
 
     private static <T extends Throwable> @Nullable T findCause(Throwable ex, Class<T> type) {

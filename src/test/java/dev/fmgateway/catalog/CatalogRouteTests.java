@@ -69,8 +69,8 @@ class CatalogRouteTests extends GatewayIntegrationTest {
     @Test
     void operationsEndpoints() {
         this.http.post("/v1/text/generations", "{\"model\":\"claude-haiku-4-5\",\"prompt\":\"hi\"}");
-        assertThat(this.http.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
-        String metrics = this.http.get("/actuator/prometheus").body();
+        assertThat(this.management.get("/actuator/health").json().path("status").asString()).isEqualTo("UP");
+        String metrics = this.management.get("/actuator/prometheus").body();
         assertThat(metrics).contains("gateway_requests_seconds_count{")
             .contains("model=\"claude-haiku-4-5\"")
             .contains("gateway_tokens_total")

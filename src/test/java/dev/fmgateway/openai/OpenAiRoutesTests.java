@@ -213,6 +213,84 @@ class OpenAiRoutesTests extends GatewayIntegrationTest {
         assertThat(response.header("Retry-After")).isNotNull();
     }
 
+    @Test
+    void textPartsOfOneMessageReachTheModelAsSeparateLines() {
+        GatewayHttp.Response response = this.http.post("/openai/v1/chat/completions", """
+                {"model":"claude-haiku-4-5","messages":[{"role":"user","content":[
+                 {"type":"text","text":"lighthouses"},{"type":"text","text":"harbours too"}]}]}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        String sent = this.emulator.requests().last().orElseThrow().bodyText();
+        assertThat(sent).contains("lighthouses\\nharbours too").doesNotContain("lighthousesharbours");
+    }
+
+    @Test
+    void aMissingPromptNamesTheMissingField() {
+        for (String body : List.of("{\"model\":\"claude-haiku-4-5\",\"messages\":[]}",
+                "{\"model\":\"claude-haiku-4-5\"}")) {
+            JsonNode error = error(this.http.post("/openai/v1/chat/completions", body), 400, "invalid_request_error",
+                    "invalid_request", "messages");
+            assertThat(error.path("message").asString()).contains("messages").doesNotContain("not both")
+                .doesNotContain("promptOrMessages");
+        }
+        JsonNode error = error(this.http.post("/openai/v1/completions", "{\"model\":\"claude-haiku-4-5\"}"), 400,
+                "invalid_request_error", "invalid_request", "prompt");
+        assertThat(error.path("message").asString()).contains("prompt").doesNotContain("messages");
+        assertThat(this.emulator.requests().size()).isZero();
+    }
+
+    @Test
+    void frameworkDefaultsForToolsAreAccepted() {
+        GatewayHttp.Response response = this.http.post("/openai/v1/chat/completions", """
+                {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],
+                 "tools":[],"tool_choice":"none","parallel_tool_calls":false}""");
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        assertThat(this.http.post("/openai/v1/chat/completions", """
+                {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],"tools":[]}""").status())
+            .isEqualTo(200);
+        // a real tool list is still refused until tool calling lands
+        error(this.http.post("/openai/v1/chat/completions", """
+                {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],
+                 "tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"none"}"""), 400,
+                "invalid_request_error", "unsupported_parameter", "tools");
+    }
+
+    @Test
+    void idFieldsHaveALengthLimit() {
+        String longId = "m".repeat(300);
+        String chat = "{\"model\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]%s}";
+        JsonNode error = error(this.http.post("/openai/v1/chat/completions", chat.formatted(longId, "")), 400,
+                "invalid_request_error", "invalid_request", "model");
+        assertThat(error.path("message").asString()).doesNotContain(longId);
+        error(this.http.post("/openai/v1/chat/completions",
+                chat.formatted("claude-haiku-4-5", ",\"user\":\"" + longId + "\"")), 400, "invalid_request_error",
+                "invalid_request", "user");
+        error(this.http.post("/openai/v1/chat/completions",
+                chat.formatted("claude-haiku-4-5", ",\"region\":\"" + longId + "\"")), 400, "invalid_request_error",
+                "invalid_request", "region");
+        error(this.http.post("/openai/v1/completions", "{\"model\":\"" + longId + "\",\"prompt\":\"hi\"}"), 400,
+                "invalid_request_error", "invalid_request", "model");
+        error(this.http.post("/openai/v1/embeddings", "{\"model\":\"" + longId + "\",\"input\":\"hi\"}"), 400,
+                "invalid_request_error", "invalid_request", "model");
+        error(this.http.post("/openai/v1/embeddings",
+                "{\"model\":\"titan-embed-text-v2\",\"input\":\"hi\",\"user\":\"" + longId + "\"}"), 400,
+                "invalid_request_error", "invalid_request", "user");
+        error(this.http.post("/openai/v1/images/generations",
+                "{\"model\":\"" + longId + "\",\"prompt\":\"a lighthouse\"}"), 400, "invalid_request_error",
+                "invalid_request", "model");
+        error(this.http.post("/openai/v1/images/generations",
+                "{\"model\":\"titan-image-v1\",\"prompt\":\"a lighthouse\",\"region\":\"" + longId + "\"}"), 400,
+                "invalid_request_error", "invalid_request", "region");
+        error(this.http.get("/openai/v1/models/" + longId), 400, "invalid_request_error", "invalid_request", "model");
+        assertThat(this.emulator.requests().size()).isZero();
+    }
+
+    @Test
+    void unknownRoutesUnderOpenAiAnswerInOpenAiShape() {
+        JsonNode error = error(this.http.get("/openai/models"), 404, "not_found_error", "route_not_found", null);
+        assertThat(error.path("message").asString()).doesNotContain("static resource");
+    }
+
     static List<String> dataLines(String body) {
         List<String> data = new ArrayList<>();
         for (String line : body.split("\n")) {

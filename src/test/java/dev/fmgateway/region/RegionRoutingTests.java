@@ -29,7 +29,7 @@ class RegionRoutingTests extends GatewayIntegrationTest {
         assertThat(response.json().path("region").asString()).isEqualTo("us-west-2");
         assertThat(this.emulator.requests().all()).extracting(RecordedRequest::region)
             .containsExactly("us-east-1", "us-west-2");
-        assertThat(this.http.get("/actuator/prometheus").body()).contains("gateway_upstream_failures_total{")
+        assertThat(this.management.get("/actuator/prometheus").body()).contains("gateway_upstream_failures_total{")
             .contains("code=\"UPSTREAM_THROTTLED\"");
     }
 

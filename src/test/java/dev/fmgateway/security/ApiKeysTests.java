@@ -84,6 +84,67 @@ class ApiKeysTests {
             .run(context -> assertThat(context).hasFailed());
     }
 
+    @Test
+    void anonymousCallerWithKeysConfiguredMayCallOnlyTheAnonymousAllowList() {
+        String[] keys = { "gateway.security.allow-anonymous=true", "gateway.security.keys[0].name=alpha",
+                "gateway.security.keys[0].sha256=" + ALPHA_SHA256 };
+        this.runner.withPropertyValues(keys).run(context -> {
+            Caller anonymous = context.getBean(ApiKeys.class).anonymous();
+            assertThat(anonymous.admin()).isFalse();
+            assertThat(anonymous.mayUse("titan")).as("no anonymous allow-list: no model").isFalse();
+        });
+        this.runner.withPropertyValues(keys)
+            .withPropertyValues("gateway.security.anonymous.allowed-models=amazon.titan-text-express-v1")
+            .run(context -> assertThat(context.getBean(ApiKeys.class).anonymous().mayUse("titan")).isTrue());
+        // no keys at all (the emulator's open mode): the anonymous caller is admin and may call everything
+        this.runner.run(context -> {
+            Caller anonymous = context.getBean(ApiKeys.class).anonymous();
+            assertThat(anonymous.admin()).isTrue();
+            assertThat(anonymous.mayUse("titan")).isTrue();
+        });
+    }
+
+    @Test
+    void aKeyNamedAnonymousDoesNotStart() {
+        for (String name : new String[] { "anonymous", "Anonymous" }) {
+            this.runner
+                .withPropertyValues("gateway.security.keys[0].name=" + name,
+                        "gateway.security.keys[0].sha256=" + ALPHA_SHA256)
+                .run(context -> assertThat(context).hasFailed()
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("anonymous"));
+        }
+    }
+
+    @Test
+    void keyNamesAndTeamsLongerThanTheLedgerColumnsDoNotStart() {
+        String tooLong = "k".repeat(201);
+        this.runner
+            .withPropertyValues("gateway.security.keys[0].name=" + tooLong,
+                    "gateway.security.keys[0].sha256=" + ALPHA_SHA256)
+            .run(context -> assertThat(context).hasFailed());
+        this.runner
+            .withPropertyValues("gateway.security.keys[0].name=alpha", "gateway.security.keys[0].team=" + tooLong,
+                    "gateway.security.keys[0].sha256=" + ALPHA_SHA256)
+            .run(context -> assertThat(context).hasFailed());
+        this.runner
+            .withPropertyValues("gateway.security.keys[0].name=" + "k".repeat(200),
+                    "gateway.security.keys[0].team=" + "t".repeat(200), "gateway.security.keys[0].sha256=" + ALPHA_SHA256)
+            .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void theDocumentedExampleHashOfPasswordDoesNotStart() {
+        this.runner
+            .withPropertyValues("gateway.security.keys[0].name=alpha",
+                    "gateway.security.keys[0].sha256=5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8")
+            .run(context -> assertThat(context).hasFailed()
+                .getFailure()
+                .rootCause()
+                .hasMessageContaining("openssl rand"));
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties({ SecurityProperties.class, CatalogProperties.class })
     @Import({ ApiKeys.class, ModelCatalog.class })

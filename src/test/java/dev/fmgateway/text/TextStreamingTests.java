@@ -105,13 +105,13 @@ class TextStreamingTests extends GatewayIntegrationTest {
         Awaitility.await().atMost(Duration.ofSeconds(10))
             .until(() -> this.emulator.requests().disconnects() > disconnectsBefore);
         Awaitility.await().atMost(Duration.ofSeconds(5))
-            .until(() -> this.http.get("/actuator/prometheus").body().contains("outcome=\"CLIENT_GONE\""));
+            .until(() -> this.management.get("/actuator/prometheus").body().contains("outcome=\"CLIENT_GONE\""));
         // what was produced before the client left is still metered
         assertThat(sonnetCost()).isGreaterThan(costBefore);
     }
 
     private double sonnetCost() {
-        return this.http.get("/actuator/prometheus")
+        return this.management.get("/actuator/prometheus")
             .body()
             .lines()
             .filter(line -> line.startsWith("gateway_cost_usd_total{") && line.contains("model=\"claude-sonnet-4-5\""))

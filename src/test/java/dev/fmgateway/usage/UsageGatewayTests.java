@@ -26,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -56,17 +57,17 @@ import dev.fmgateway.support.GatewayHttp;
                 "gateway.sagemaker.endpoints.sdxl-endpoint.hourly-usd=1.515" })
 class UsageGatewayTests {
 
-    static final String ALPHA = "key-alpha-secret";
+    static final String ALPHA = "key-alpha-secret-for-usage-gateway-tests";
 
-    static final String ALPHA_SHA256 = "6978881aaea3d840f692dcb965dccaad93fd5296de80e0645da4813bd4ea183d";
+    static final String ALPHA_SHA256 = "caa269fab3d1a71f3691b94d19674ce4c0b2581dccd7c9b6cfe8173b036156f5";
 
-    static final String BRAVO = "key-bravo-secret";
+    static final String BRAVO = "key-bravo-secret-for-usage-gateway-tests";
 
-    static final String BRAVO_SHA256 = "2a7377277a5ce9fa39aec1b75514ac2455566c79083fec1273a24d15a0cf60c0";
+    static final String BRAVO_SHA256 = "7d8737ea6bdd3602973887ee03abab6cda19ffcf4da1d61cfa6f401719de5772";
 
-    static final String FINOPS = "key-finops-secret";
+    static final String FINOPS = "key-finops-secret-for-usage-gateway-tests";
 
-    static final String FINOPS_SHA256 = "6af48f04413c62d8b94669bc4a5f9f6fbb54486f870c76c05b6d07f3f0e9f1ae";
+    static final String FINOPS_SHA256 = "0aefa566def8c74fc49d9d2ea223daa50235c609035b61777402f18bfa46e37a";
 
     static final WireMockServer BEDROCK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
 
@@ -95,6 +96,9 @@ class UsageGatewayTests {
 
     @Value("${local.server.port}")
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     UsageLedger ledger;
@@ -165,8 +169,10 @@ class UsageGatewayTests {
 
     @Test
     void operationsRoutesNeedNoKey() {
-        assertThat(this.http.get("/actuator/health").status()).isEqualTo(200);
-        assertThat(this.http.get("/actuator/prometheus").status()).isEqualTo(200);
+        GatewayHttp management = new GatewayHttp(this.managementPort);
+        assertThat(management.get("/actuator/health").status()).isEqualTo(200);
+        assertThat(management.get("/actuator/prometheus").status()).isEqualTo(200);
+        assertThat(this.http.get("/readyz").status()).isEqualTo(200);
     }
 
     @Test
@@ -341,7 +347,7 @@ class UsageGatewayTests {
     void prometheusShowsLedgerAndEndpointGaugesButNoKeyNames() {
         this.http.post("/v1/text/generations", CLAUDE, "X-Api-Key", ALPHA);
 
-        String metrics = this.http.get("/actuator/prometheus").body();
+        String metrics = new GatewayHttp(this.managementPort).get("/actuator/prometheus").body();
 
         assertThat(metrics).contains("gateway_ledger_queue_depth", "gateway_ledger_dropped_total",
                 "gateway_ledger_failures_total", "gateway_cost_usd_total{",

@@ -133,7 +133,40 @@ class ProblemResponseTests extends GatewayIntegrationTest {
 
     @Test
     void unknownRoute() {
-        problem(this.http.get("/v1/nothing-here"), 404, "ROUTE_NOT_FOUND");
+        for (String path : new String[] { "/v1/nothing-here", "/nothing-here", "/actuator/prometheus" }) {
+            JsonNode body = problem(this.http.get(path), 404, "ROUTE_NOT_FOUND");
+            assertThat(body.path("detail").asString()).doesNotContain("static resource").contains(path);
+            assertThat(body.path("title").asString()).isEqualTo("Route not found");
+        }
+    }
+
+    @Test
+    void missingPromptNamesTheFieldsThatAreMissing() {
+        for (String request : new String[] { "{\"model\":\"claude-haiku-4-5\"}",
+                "{\"model\":\"claude-haiku-4-5\",\"messages\":[]}" }) {
+            JsonNode body = problem(this.http.post("/v1/text/generations", request), 400, "INVALID_REQUEST");
+            assertThat(body.path("detail").asString()).contains("prompt").contains("messages").doesNotContain("not both");
+            assertThat(body.path("fieldErrors").path(0).path("field").asString()).isEqualTo("prompt");
+        }
+    }
+
+    @Test
+    void idFieldsHaveALengthLimit() {
+        String longId = "m".repeat(300);
+        JsonNode header = problem(this.http.post("/v1/text/generations",
+                "{\"model\":\"claude-haiku-4-5\",\"prompt\":\"hi\"}", "X-Gateway-Region", longId), 400,
+                "INVALID_REQUEST");
+        assertThat(header.toString()).doesNotContain(longId);
+        problem(this.http.post("/v1/embeddings", "{\"model\":\"titan-embed-text-v2\",\"input\":\"hi\"}",
+                "X-Gateway-Region", longId), 400, "INVALID_REQUEST");
+        JsonNode path = problem(this.http.get("/v1/models/" + longId), 400, "INVALID_REQUEST");
+        // the path is the problem's instance, as for every problem; the detail does not repeat the id
+        assertThat(path.path("detail").asString() + path.path("fieldErrors")).doesNotContain(longId).contains("modelId");
+        problem(this.http.get("/v1/models?region=" + longId), 400, "INVALID_REQUEST");
+        problem(this.http.get("/v1/models?provider=" + longId), 400, "INVALID_REQUEST");
+        JsonNode body = problem(this.http.post("/v1/text/generations",
+                "{\"model\":\"" + longId + "\",\"prompt\":\"hi\"}"), 400, "INVALID_REQUEST");
+        assertThat(body.toString()).doesNotContain(longId);
     }
 
     @Test
