@@ -12,12 +12,14 @@ import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 import dev.fmgateway.support.GatewayHttp;
+import dev.fmgateway.support.IntegrationTest;
 
 /**
  * The doors of a gateway with API keys and anonymous access allowed (emulator mode): anonymous callers get only
  * their own allow-list, listings show a key only the models it may call, short keys are refused before hashing,
  * and the operations endpoints are on the management port, not the API port.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "spring.datasource.url=jdbc:h2:mem:security-gateway-tests;DB_CLOSE_DELAY=-1",
                 "gateway.security.allow-anonymous=true",

@@ -12,7 +12,9 @@ import dev.fmgateway.emulator.EmulatorServer;
  * Base of the tests that drive the gateway over real HTTP in its default mode: the built-in emulator behind the
  * real SDK clients. Every subclass shares one Spring context (same configuration), so keep it that way. The
  * operations endpoints are on a random management port ({@link #management}); Swagger UI, off by default, is on.
+ * Every subclass is an {@link IntegrationTest}.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "springdoc.swagger-ui.enabled=true")
 public abstract class GatewayIntegrationTest {

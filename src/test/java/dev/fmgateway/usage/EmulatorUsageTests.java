@@ -11,11 +11,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import tools.jackson.databind.JsonNode;
 
 import dev.fmgateway.support.GatewayHttp;
+import dev.fmgateway.support.IntegrationTest;
 
 /**
  * The default set-up: emulator mode without keys runs open (every caller is the admin {@code anonymous}), and a
  * call to a SageMaker endpoint lands in the ledger and in the endpoint cost report.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:emulator-usage-tests;DB_CLOSE_DELAY=-1")
 class EmulatorUsageTests {

@@ -17,12 +17,15 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.fmgateway.support.IntegrationTest;
+
 /**
  * The whole application on PostgreSQL as an operator configures it ({@code spring.datasource.url=jdbc:postgresql:
  * ...}): Flyway migrates at start-up and the ledger writes through the pool. Runs where
  * {@link PostgresUsageRepositoryTests} runs (which fails in CI without a server).
  */
 @EnabledIfEnvironmentVariable(named = PostgresUsageRepositoryTests.URL_VARIABLE, matches = ".+")
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
         properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true" })
 class PostgresLedgerWiringTests {

@@ -34,12 +34,14 @@ import tools.jackson.databind.JsonNode;
 
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.support.GatewayHttp;
+import dev.fmgateway.support.IntegrationTest;
 
 /**
  * The gateway in {@code aws} mode with API keys, WireMock standing in for Bedrock and an in-memory ledger: keys
  * and allow-lists are enforced before any upstream call, every routed call lands in the ledger exactly once with
  * the cost the caller was told, and the usage routes aggregate it per key.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.mode=aws", "gateway.resilience.max-attempts=1",
                 "gateway.resilience.minimum-calls=1000",

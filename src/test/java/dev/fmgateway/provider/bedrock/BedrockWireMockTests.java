@@ -24,11 +24,13 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import dev.fmgateway.support.GatewayHttp;
+import dev.fmgateway.support.IntegrationTest;
 
 /**
  * The gateway in {@code aws} mode against WireMock standing in for Bedrock: proves the signed request that goes
  * out (SigV4 credential scope, percent-encoded model id, native body) and the mapping of AWS error shapes.
  */
+@IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true",
                 "gateway.regions.verify-at-startup=true", "gateway.resilience.max-attempts=2",
