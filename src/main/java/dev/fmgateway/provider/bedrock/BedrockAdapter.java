@@ -19,9 +19,13 @@ import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.provider.RegionalClients;
+import dev.fmgateway.provider.TextCodec;
+import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import tools.jackson.databind.JsonNode;
@@ -34,7 +38,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class BedrockAdapter implements ProviderAdapter {
 
-    private final BedrockClients clients;
+    private final RegionalClients<BedrockRuntimeAsyncClient> clients;
 
     private final JsonMapper json;
 
@@ -46,8 +50,8 @@ class BedrockAdapter implements ProviderAdapter {
 
     private final Map<PayloadFamily, ImageCodec> image = new EnumMap<>(PayloadFamily.class);
 
-    BedrockAdapter(BedrockClients clients, JsonMapper json, BedrockStreaming streaming, List<TextCodec> text,
-            List<EmbeddingCodec> embedding, List<ImageCodec> image) {
+    BedrockAdapter(RegionalClients<BedrockRuntimeAsyncClient> clients, JsonMapper json, BedrockStreaming streaming,
+            List<BedrockTextCodec> text, List<EmbeddingCodec> embedding, List<ImageCodec> image) {
         this.clients = clients;
         this.json = json;
         this.streaming = streaming;
@@ -73,13 +77,13 @@ class BedrockAdapter implements ProviderAdapter {
             case TextPrompt prompt -> {
                 TextCodec codec = codec(this.text, deployment, model);
                 codec.check(prompt);
-                InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt));
+                InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt, false));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
             }
             case TextStream stream -> {
                 TextCodec codec = codec(this.text, deployment, model);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt()), stream, deadline);
+                yield this.streaming.stream(model, deployment, codec, stream, deadline);
             }
             case EmbeddingInput input -> {
                 EmbeddingCodec codec = codec(this.embedding, deployment, model);

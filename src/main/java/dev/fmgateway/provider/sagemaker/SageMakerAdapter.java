@@ -19,9 +19,12 @@ import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.provider.RegionalClients;
+import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +37,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class SageMakerAdapter implements ProviderAdapter {
 
-    private final SageMakerClients clients;
+    private final RegionalClients<SageMakerRuntimeAsyncClient> clients;
 
     private final JsonMapper json;
 
@@ -42,10 +45,10 @@ class SageMakerAdapter implements ProviderAdapter {
 
     private final SamCodec sam;
 
-    private final Map<PayloadFamily, SageMakerTextCodec> text = new EnumMap<>(PayloadFamily.class);
+    private final Map<PayloadFamily, ContainerCodec> text = new EnumMap<>(PayloadFamily.class);
 
-    SageMakerAdapter(SageMakerClients clients, JsonMapper json, SageMakerStreaming streaming, SamCodec sam,
-            List<SageMakerTextCodec> text) {
+    SageMakerAdapter(RegionalClients<SageMakerRuntimeAsyncClient> clients, JsonMapper json,
+            SageMakerStreaming streaming, SamCodec sam, List<ContainerCodec> text) {
         this.clients = clients;
         this.json = json;
         this.streaming = streaming;
@@ -68,15 +71,15 @@ class SageMakerAdapter implements ProviderAdapter {
             Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                SageMakerTextCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = textCodec(model, deployment);
                 codec.check(prompt);
-                yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), prompt);
+                yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), TokenCounts.NONE,
+                        prompt);
             }
             case TextStream stream -> {
-                SageMakerTextCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = textCodec(model, deployment);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt(), true), stream,
-                        deadline);
+                yield this.streaming.stream(model, deployment, codec, stream, deadline);
             }
             case SegmentationInput input -> {
                 if (deployment.family() != PayloadFamily.SAM) {
@@ -89,8 +92,8 @@ class SageMakerAdapter implements ProviderAdapter {
         };
     }
 
-    private SageMakerTextCodec textCodec(CatalogModel model, Deployment deployment) {
-        SageMakerTextCodec codec = this.text.get(deployment.family());
+    private ContainerCodec textCodec(CatalogModel model, Deployment deployment) {
+        ContainerCodec codec = this.text.get(deployment.family());
         if (codec == null) {
             throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot generate text");
         }
