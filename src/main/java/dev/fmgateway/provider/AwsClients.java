@@ -16,21 +16,13 @@ import software.amazon.awssdk.utils.SdkAutoCloseable;
  * Builds every SDK client of the gateway the same way: signed with {@link AwsAccess}'s credentials, on the one
  * shared connection pool, with {@link ClientOverrides} (no SDK retries, the call timeout), and sent to an endpoint
  * override where one is set.
+ *
+ * @param access the credentials, and the endpoint overrides of the runtime services
+ * @param overrides what every client's configuration shares
+ * @param httpClient the shared connection pool (clients built on it never close it)
  */
 @Component
-public class AwsClients {
-
-    private final AwsAccess access;
-
-    private final ClientOverrides overrides;
-
-    private final SdkAsyncHttpClient httpClient;
-
-    AwsClients(AwsAccess access, ClientOverrides overrides, SdkAsyncHttpClient httpClient) {
-        this.access = access;
-        this.overrides = overrides;
-        this.httpClient = httpClient;
-    }
+public record AwsClients(AwsAccess access, ClientOverrides overrides, SdkAsyncHttpClient httpClient) {
 
     /**
      * One client of a service per region, e.g. {@code perRegion(BedrockAsyncClient::builder, null)}.

@@ -6,6 +6,7 @@ import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -18,6 +19,13 @@ public interface TextCodec {
 
     /** Rejects, before any call, what this family cannot do (400 problem). */
     default void check(TextPrompt prompt) {
+    }
+
+    /** For {@link #check}: refuses stop sequences, which {@code models} do not take. */
+    static void refuseStopSequences(TextPrompt prompt, String models) {
+        if (!prompt.stopSequences().isEmpty()) {
+            throw new InvalidRequestException("stopSequences", "is not supported by " + models);
+        }
     }
 
     /** The request body; {@code stream} is set for a streaming call. */

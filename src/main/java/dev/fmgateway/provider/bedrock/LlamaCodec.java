@@ -9,8 +9,8 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TextCodec;
 import dev.fmgateway.provider.TokenCounts;
-import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,9 +29,7 @@ abstract class LlamaCodec extends BedrockTextCodec {
 
     @Override
     public void check(TextPrompt prompt) {
-        if (!prompt.stopSequences().isEmpty()) {
-            throw new InvalidRequestException("stopSequences", "is not supported by Meta Llama models");
-        }
+        TextCodec.refuseStopSequences(prompt, "Meta Llama models");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.fmgateway.provider.sagemaker;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
@@ -33,6 +35,11 @@ abstract class ContainerCodec implements TextCodec {
     /** Whether to sample: only with a temperature above zero. */
     static boolean sample(TextPrompt prompt) {
         return prompt.temperature() != null && prompt.temperature() > 0;
+    }
+
+    /** The temperature, sent only when sampling. */
+    static @Nullable Double temperature(TextPrompt prompt) {
+        return sample(prompt) ? prompt.temperature() : null;
     }
 
     /** Usage with the input estimated from the plain text sent. */

@@ -11,8 +11,8 @@ import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TextCodec;
 import dev.fmgateway.provider.TokenCounts;
-import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,16 +32,13 @@ class DjlCodec extends ContainerCodec {
 
     @Override
     public void check(TextPrompt prompt) {
-        if (!prompt.stopSequences().isEmpty()) {
-            throw new InvalidRequestException("stopSequences", "is not supported by DJL/LMI endpoints");
-        }
+        TextCodec.refuseStopSequences(prompt, "DJL/LMI endpoints");
     }
 
     @Override
     public Object request(TextPrompt prompt, boolean stream) {
-        boolean sample = sample(prompt);
-        return new Request(List.of(inputs(prompt)), new Parameters(prompt.maxTokens(), sample,
-                sample ? prompt.temperature() : null, prompt.topP()));
+        return new Request(List.of(inputs(prompt)), new Parameters(prompt.maxTokens(), sample(prompt),
+                temperature(prompt), prompt.topP()));
     }
 
     @Override

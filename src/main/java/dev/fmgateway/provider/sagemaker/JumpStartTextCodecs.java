@@ -10,8 +10,8 @@ import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TextCodec;
 import dev.fmgateway.provider.TokenCounts;
-import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -40,16 +40,13 @@ class JumpStartTextCodecs {
 
         @Override
         public void check(TextPrompt prompt) {
-            if (!prompt.stopSequences().isEmpty()) {
-                throw new InvalidRequestException("stopSequences", "is not supported by this JumpStart endpoint");
-            }
+            TextCodec.refuseStopSequences(prompt, "this JumpStart endpoint");
         }
 
         @Override
         public Object request(TextPrompt prompt, boolean stream) {
-            boolean sample = sample(prompt);
-            return new Request(inputs(prompt), prompt.maxTokens(), 1, sample,
-                    sample ? prompt.temperature() : null, prompt.topP());
+            return new Request(inputs(prompt), prompt.maxTokens(), 1, sample(prompt),
+                    temperature(prompt), prompt.topP());
         }
 
         @Override

@@ -1,8 +1,6 @@
 package dev.fmgateway.provider.sagemaker;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -18,14 +16,21 @@ import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.FamilyCodecs;
+import dev.fmgateway.provider.LineBuffer;
 import dev.fmgateway.provider.ProviderAdapter;
 import dev.fmgateway.provider.RegionalClients;
+import dev.fmgateway.provider.TextStreamState;
 import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,19 +46,16 @@ class SageMakerAdapter implements ProviderAdapter {
 
     private final JsonMapper json;
 
-    private final SageMakerStreaming streaming;
-
     private final SamCodec sam;
 
-    private final Map<PayloadFamily, ContainerCodec> text = new EnumMap<>(PayloadFamily.class);
+    private final FamilyCodecs<ContainerCodec> text;
 
-    SageMakerAdapter(RegionalClients<SageMakerRuntimeAsyncClient> clients, JsonMapper json,
-            SageMakerStreaming streaming, SamCodec sam, List<ContainerCodec> text) {
+    SageMakerAdapter(RegionalClients<SageMakerRuntimeAsyncClient> clients, JsonMapper json, SamCodec sam,
+            List<ContainerCodec> text) {
         this.clients = clients;
         this.json = json;
-        this.streaming = streaming;
         this.sam = sam;
-        text.forEach(codec -> this.text.put(codec.family(), codec));
+        this.text = new FamilyCodecs<>(text, ContainerCodec::family);
     }
 
     @Override
@@ -63,7 +65,7 @@ class SageMakerAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return family == PayloadFamily.SAM || this.text.containsKey(family);
+        return family == PayloadFamily.SAM || this.text.speak(family);
     }
 
     @Override
@@ -71,15 +73,15 @@ class SageMakerAdapter implements ProviderAdapter {
             Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                ContainerCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = this.text.of(model, deployment);
                 codec.check(prompt);
                 yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), TokenCounts.NONE,
                         prompt);
             }
             case TextStream stream -> {
-                ContainerCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = this.text.of(model, deployment);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, stream, deadline);
+                yield stream(model, deployment, codec, stream, deadline);
             }
             case SegmentationInput input -> {
                 if (deployment.family() != PayloadFamily.SAM) {
@@ -92,14 +94,6 @@ class SageMakerAdapter implements ProviderAdapter {
         };
     }
 
-    private ContainerCodec textCodec(CatalogModel model, Deployment deployment) {
-        ContainerCodec codec = this.text.get(deployment.family());
-        if (codec == null) {
-            throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot generate text");
-        }
-        return codec;
-    }
-
     private JsonNode call(CatalogModel model, Deployment deployment, Deadline deadline, Object payload) {
         InvokeEndpointRequest request = InvokeEndpointRequest.builder()
             .endpointName(deployment.upstreamId())
@@ -110,5 +104,30 @@ class SageMakerAdapter implements ProviderAdapter {
         byte[] body = Upstream.await(this.clients.in(deployment.region()).invokeEndpoint(request), deadline,
                 model.id(), SageMakerErrors::translate).body().asByteArray();
         return UpstreamJson.read(this.json, body, model.id());
+    }
+
+    /**
+     * InvokeEndpointWithResponseStream: raw container bytes arrive in PayloadParts that may split a line; each
+     * complete line is one message of the container's stream, decoded and sent to the client at once.
+     */
+    private TextResult stream(CatalogModel model, Deployment deployment, ContainerCodec codec, TextStream stream,
+            Deadline deadline) {
+        String accept = codec.family() == PayloadFamily.DJL_LMI ? "application/jsonlines" : "application/json";
+        InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
+            .endpointName(deployment.upstreamId())
+            .contentType("application/json")
+            .accept(accept)
+            .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(codec.request(stream.prompt(), true))))
+            .build();
+        TextStreamState state = new TextStreamState(model, deployment, codec, stream,
+                ContainerCodec.inputs(stream.prompt()));
+        LineBuffer lines = new LineBuffer();
+        return state.read(messages -> this.clients.in(deployment.region())
+            .invokeEndpointWithResponseStream(request, InvokeEndpointWithResponseStreamResponseHandler.builder()
+                .onEventStream(events -> events.filter(PayloadPart.class)
+                    .flatMapIterable(part -> lines.add(part.bytes().asByteArray()))
+                    .addTrailingData(() -> List.of(lines.rest()))
+                    .subscribe(messages))
+                .build()), deadline, SageMakerErrors::translate);
     }
 }

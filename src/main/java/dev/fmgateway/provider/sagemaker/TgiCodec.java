@@ -33,8 +33,7 @@ class TgiCodec extends ContainerCodec {
 
     @Override
     public Object request(TextPrompt prompt, boolean stream) {
-        boolean sample = sample(prompt);
-        Parameters parameters = new Parameters(prompt.maxTokens(), sample, sample ? prompt.temperature() : null,
+        Parameters parameters = new Parameters(prompt.maxTokens(), sample(prompt), temperature(prompt),
                 prompt.topP() != null && prompt.topP() > 0 && prompt.topP() < 1 ? prompt.topP() : null,
                 prompt.stopSequences().isEmpty() ? null : prompt.stopSequences(), false, true);
         return new Request(inputs(prompt), parameters, stream);
