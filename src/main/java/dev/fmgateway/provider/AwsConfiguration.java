@@ -9,13 +9,10 @@ import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
-import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
-import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 
 /**
  * The connection to AWS shared by all upstream clients. In {@code aws} mode credentials come from the standard
  * chain (environment, profiles, instance and container roles); the emulator supplies its own {@link AwsAccess}.
- * The runtime clients of both backends are built here, per region, by {@link AwsClients}.
  */
 @Configuration(proxyBeanMethods = false)
 public class AwsConfiguration {
@@ -46,15 +43,5 @@ public class AwsConfiguration {
                     + "and gateway.aws.sagemaker-endpoint at it in aws mode");
         }
         return upstream.access();
-    }
-
-    @Bean
-    RegionalClients<BedrockRuntimeAsyncClient> bedrockRuntimeClients(AwsClients clients, AwsAccess access) {
-        return clients.perRegion(BedrockRuntimeAsyncClient::builder, access.bedrockEndpoint());
-    }
-
-    @Bean
-    RegionalClients<SageMakerRuntimeAsyncClient> sageMakerRuntimeClients(AwsClients clients, AwsAccess access) {
-        return clients.perRegion(SageMakerRuntimeAsyncClient::builder, access.sagemakerEndpoint());
     }
 }

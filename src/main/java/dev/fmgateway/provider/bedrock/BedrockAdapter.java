@@ -18,6 +18,7 @@ import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.provider.PromptText;
+import dev.fmgateway.provider.AwsClients;
 import dev.fmgateway.provider.FamilyCodecs;
 import dev.fmgateway.provider.ProviderAdapter;
 import dev.fmgateway.provider.RegionalClients;
@@ -38,10 +39,11 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls Bedrock's InvokeModel (and InvokeModelWithResponseStream) with the family-native body. The caller's
- * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call.
+ * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call. It owns
+ * its Bedrock Runtime clients, one per region.
  */
 @Component
-class BedrockAdapter implements ProviderAdapter {
+class BedrockAdapter implements ProviderAdapter, AutoCloseable {
 
     private final RegionalClients<BedrockRuntimeAsyncClient> clients;
 
@@ -53,13 +55,18 @@ class BedrockAdapter implements ProviderAdapter {
 
     private final FamilyCodecs<ImageCodec> image;
 
-    BedrockAdapter(RegionalClients<BedrockRuntimeAsyncClient> clients, JsonMapper json, List<BedrockTextCodec> text,
-            List<EmbeddingCodec> embedding, List<ImageCodec> image) {
-        this.clients = clients;
+    BedrockAdapter(AwsClients aws, JsonMapper json, List<BedrockTextCodec> text, List<EmbeddingCodec> embedding,
+            List<ImageCodec> image) {
+        this.clients = aws.perRegion(BedrockRuntimeAsyncClient::builder, aws.access().bedrockEndpoint());
         this.json = json;
         this.text = new FamilyCodecs<>(text, TextCodec::family);
         this.embedding = new FamilyCodecs<>(embedding, EmbeddingCodec::family);
         this.image = new FamilyCodecs<>(image, ImageCodec::family);
+    }
+
+    @Override
+    public void close() {
+        this.clients.close();
     }
 
     @Override

@@ -17,6 +17,7 @@ import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.AwsClients;
 import dev.fmgateway.provider.FamilyCodecs;
 import dev.fmgateway.provider.LineBuffer;
 import dev.fmgateway.provider.ProviderAdapter;
@@ -37,10 +38,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Calls SageMaker endpoints (InvokeEndpoint, InvokeEndpointWithResponseStream) with the payload of the
  * endpoint's container family. The endpoint name is the deployment's upstream id, so a fine-tuned endpoint of a
- * known family is a catalog entry.
+ * known family is a catalog entry. It owns its SageMaker Runtime clients, one per region.
  */
 @Component
-class SageMakerAdapter implements ProviderAdapter {
+class SageMakerAdapter implements ProviderAdapter, AutoCloseable {
 
     private final RegionalClients<SageMakerRuntimeAsyncClient> clients;
 
@@ -50,12 +51,16 @@ class SageMakerAdapter implements ProviderAdapter {
 
     private final FamilyCodecs<ContainerCodec> text;
 
-    SageMakerAdapter(RegionalClients<SageMakerRuntimeAsyncClient> clients, JsonMapper json, SamCodec sam,
-            List<ContainerCodec> text) {
-        this.clients = clients;
+    SageMakerAdapter(AwsClients aws, JsonMapper json, SamCodec sam, List<ContainerCodec> text) {
+        this.clients = aws.perRegion(SageMakerRuntimeAsyncClient::builder, aws.access().sagemakerEndpoint());
         this.json = json;
         this.sam = sam;
         this.text = new FamilyCodecs<>(text, ContainerCodec::family);
+    }
+
+    @Override
+    public void close() {
+        this.clients.close();
     }
 
     @Override
