@@ -14,8 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.mock.env.MockEnvironment;
 
-import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.AwsProperties;
+import dev.fmgateway.aws.AwsAccess;
+import dev.fmgateway.aws.AwsProperties;
 
 class GatewayModeTests {
 
@@ -39,7 +39,7 @@ class GatewayModeTests {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(AwsProperties.class)
-    @Import(dev.fmgateway.provider.AwsConfiguration.class)
+    @Import(dev.fmgateway.aws.AwsConfiguration.class)
     static class Aws {
     }
 

@@ -14,8 +14,8 @@ import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.ConditionalOnGatewayMode;
 import dev.fmgateway.GatewayMode;
-import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.LocalUpstream;
+import dev.fmgateway.aws.AwsAccess;
+import dev.fmgateway.aws.LocalUpstream;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 

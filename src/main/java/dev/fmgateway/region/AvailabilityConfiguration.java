@@ -9,9 +9,9 @@ import org.springframework.context.event.EventListener;
 import dev.fmgateway.ConditionalOnGatewayMode;
 import dev.fmgateway.GatewayMode;
 import dev.fmgateway.catalog.ModelCatalog;
-import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.ClientOverrides;
-import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
+import dev.fmgateway.aws.AwsClients;
+import dev.fmgateway.aws.RegionalClients;
+import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 
 /**
  * In {@code aws} mode with {@code gateway.regions.verify-at-startup=true}, checks the catalog against Bedrock's
@@ -22,14 +22,14 @@ import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 @ConditionalOnBooleanProperty("gateway.regions.verify-at-startup")
 class AvailabilityConfiguration {
 
-    @Bean(destroyMethod = "close")
-    RegionalControlClients regionalControlClients(AwsAccess access, ClientOverrides overrides,
-            SdkAsyncHttpClient httpClient, AvailabilityProperties availability) {
-        return new RegionalControlClients(access, overrides, httpClient, availability);
+    /** Bedrock control-plane clients per region, used only for this check. */
+    @Bean
+    RegionalClients<BedrockAsyncClient> regionalControlClients(AwsClients clients, AvailabilityProperties availability) {
+        return clients.perRegion(BedrockAsyncClient::builder, availability.controlEndpoint());
     }
 
     @Bean
-    AvailabilityVerifier availabilityVerifier(ModelCatalog catalog, RegionalControlClients clients,
+    AvailabilityVerifier availabilityVerifier(ModelCatalog catalog, RegionalClients<BedrockAsyncClient> clients,
             AvailabilityProperties availability) {
         return new AvailabilityVerifier(catalog, clients, availability.timeout().toMillis());
     }

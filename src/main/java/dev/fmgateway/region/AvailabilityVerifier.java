@@ -20,6 +20,7 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.ModelCatalog;
+import dev.fmgateway.aws.RegionalClients;
 import software.amazon.awssdk.services.bedrock.BedrockAsyncClient;
 import software.amazon.awssdk.services.bedrock.model.FoundationModelSummary;
 import software.amazon.awssdk.services.bedrock.model.InferenceType;
@@ -36,13 +37,13 @@ class AvailabilityVerifier implements AvailabilityReport {
 
     private final ModelCatalog catalog;
 
-    private final RegionalControlClients clients;
+    private final RegionalClients<BedrockAsyncClient> clients;
 
     private final long timeoutMillis;
 
     private final Map<String, Availability> byModel = new ConcurrentHashMap<>();
 
-    AvailabilityVerifier(ModelCatalog catalog, RegionalControlClients clients, long timeoutMillis) {
+    AvailabilityVerifier(ModelCatalog catalog, RegionalClients<BedrockAsyncClient> clients, long timeoutMillis) {
         this.catalog = catalog;
         this.clients = clients;
         this.timeoutMillis = timeoutMillis;

@@ -34,10 +34,6 @@ class BoundaryTests {
         noClasses().that()
             .resideInAnyPackage("dev.fmgateway.resilience..", "dev.fmgateway.region..", "dev.fmgateway.metering..",
                     "dev.fmgateway.usage..", "dev.fmgateway.security..")
-            .and()
-            .doNotHaveSimpleName("AvailabilityConfiguration")
-            .and()
-            .doNotHaveSimpleName("RegionalControlClients")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.fmgateway.provider..")

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import dev.fmgateway.GatewayModeConfiguration;
-import dev.fmgateway.provider.AwsAccess;
-import dev.fmgateway.provider.LocalUpstream;
+import dev.fmgateway.aws.AwsAccess;
+import dev.fmgateway.aws.LocalUpstream;
 
 class EmulatorConfigurationTests {
 

@@ -1,8 +1,6 @@
 package dev.fmgateway.provider.bedrock;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -18,42 +16,57 @@ import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.PromptText;
+import dev.fmgateway.aws.AwsClients;
+import dev.fmgateway.provider.FamilyCodecs;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.aws.RegionalClients;
+import dev.fmgateway.provider.TextCodec;
+import dev.fmgateway.provider.TextStreamState;
+import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.bedrockruntime.model.PayloadPart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls Bedrock's InvokeModel (and InvokeModelWithResponseStream) with the family-native body. The caller's
- * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call.
+ * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call. It owns
+ * its Bedrock Runtime clients, one per region.
  */
 @Component
-class BedrockAdapter implements ProviderAdapter {
+class BedrockAdapter implements ProviderAdapter, AutoCloseable {
 
-    private final BedrockClients clients;
+    private final RegionalClients<BedrockRuntimeAsyncClient> clients;
 
     private final JsonMapper json;
 
-    private final BedrockStreaming streaming;
+    private final FamilyCodecs<TextCodec> text;
 
-    private final Map<PayloadFamily, TextCodec> text = new EnumMap<>(PayloadFamily.class);
+    private final FamilyCodecs<EmbeddingCodec> embedding;
 
-    private final Map<PayloadFamily, EmbeddingCodec> embedding = new EnumMap<>(PayloadFamily.class);
+    private final FamilyCodecs<ImageCodec> image;
 
-    private final Map<PayloadFamily, ImageCodec> image = new EnumMap<>(PayloadFamily.class);
-
-    BedrockAdapter(BedrockClients clients, JsonMapper json, BedrockStreaming streaming, List<TextCodec> text,
-            List<EmbeddingCodec> embedding, List<ImageCodec> image) {
-        this.clients = clients;
+    BedrockAdapter(AwsClients aws, JsonMapper json, List<BedrockTextCodec> text, List<EmbeddingCodec> embedding,
+            List<ImageCodec> image) {
+        this.clients = aws.perRegion(BedrockRuntimeAsyncClient::builder, aws.access().bedrockEndpoint());
         this.json = json;
-        this.streaming = streaming;
-        text.forEach(codec -> this.text.put(codec.family(), codec));
-        embedding.forEach(codec -> this.embedding.put(codec.family(), codec));
-        image.forEach(codec -> this.image.put(codec.family(), codec));
+        this.text = new FamilyCodecs<>(text, TextCodec::family);
+        this.embedding = new FamilyCodecs<>(embedding, EmbeddingCodec::family);
+        this.image = new FamilyCodecs<>(image, ImageCodec::family);
+    }
+
+    @Override
+    public void close() {
+        this.clients.close();
     }
 
     @Override
@@ -63,7 +76,7 @@ class BedrockAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return this.text.containsKey(family) || this.embedding.containsKey(family) || this.image.containsKey(family);
+        return this.text.speak(family) || this.embedding.speak(family) || this.image.speak(family);
     }
 
     @Override
@@ -71,36 +84,28 @@ class BedrockAdapter implements ProviderAdapter {
             Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                TextCodec codec = codec(this.text, deployment, model);
+                TextCodec codec = this.text.of(model, deployment);
                 codec.check(prompt);
-                InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt));
+                InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt, false));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
             }
             case TextStream stream -> {
-                TextCodec codec = codec(this.text, deployment, model);
+                TextCodec codec = this.text.of(model, deployment);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt()), stream, deadline);
+                yield stream(model, deployment, codec, stream, deadline);
             }
             case EmbeddingInput input -> {
-                EmbeddingCodec codec = codec(this.embedding, deployment, model);
+                EmbeddingCodec codec = this.embedding.of(model, deployment);
                 InvokeModelResponse response = call(model, deployment, deadline, codec.request(input));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input);
             }
             case ImagePrompt prompt -> {
-                ImageCodec codec = codec(this.image, deployment, model);
+                ImageCodec codec = this.image.of(model, deployment);
                 codec.check(prompt);
                 yield codec.response(parse(model, call(model, deployment, deadline, codec.request(prompt))), prompt, model.id());
             }
             case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");
         };
-    }
-
-    private static <C> C codec(Map<PayloadFamily, C> codecs, Deployment deployment, CatalogModel model) {
-        C codec = codecs.get(deployment.family());
-        if (codec == null) {
-            throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot serve this request");
-        }
-        return codec;
     }
 
     private InvokeModelResponse call(CatalogModel model, Deployment deployment, Deadline deadline, Object payload) {
@@ -112,6 +117,29 @@ class BedrockAdapter implements ProviderAdapter {
             .build();
         return Upstream.await(this.clients.in(deployment.region()).invokeModel(request), deadline, model.id(),
                 BedrockErrors::translate);
+    }
+
+    /**
+     * InvokeModelWithResponseStream: each chunk is one message of the family's stream, decoded and sent to the
+     * client as it arrives; the result comes once Bedrock ends the stream. A client that leaves cancels it.
+     */
+    private TextResult stream(CatalogModel model, Deployment deployment, TextCodec codec, TextStream stream,
+            Deadline deadline) {
+        InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder()
+            .modelId(deployment.upstreamId())
+            .contentType("application/json")
+            .accept("application/json")
+            .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(codec.request(stream.prompt(), true))))
+            .build();
+        // Whatever the family, an estimate counts the prompt as Titan renders it.
+        TextStreamState state = new TextStreamState(model, deployment, codec, stream,
+                PromptText.transcript(stream.prompt(), "Bot"));
+        return state.read(messages -> this.clients.in(deployment.region())
+            .invokeModelWithResponseStream(request, InvokeModelWithResponseStreamResponseHandler.builder()
+                .onEventStream(events -> events.filter(PayloadPart.class)
+                    .map(part -> part.bytes().asUtf8String())
+                    .subscribe(messages))
+                .build()), deadline, BedrockErrors::translate);
     }
 
     private JsonNode parse(CatalogModel model, InvokeModelResponse response) {

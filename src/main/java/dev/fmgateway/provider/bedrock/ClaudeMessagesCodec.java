@@ -12,21 +12,22 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Anthropic Claude 3 and later on Bedrock: the Messages API ({@code anthropic_version bedrock-2023-05-31}). */
 @Component
-class ClaudeMessagesCodec implements TextCodec {
+class ClaudeMessagesCodec extends BedrockTextCodec {
 
     static final String VERSION = "bedrock-2023-05-31";
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.ANTHROPIC_MESSAGES;
+    ClaudeMessagesCodec(JsonMapper json) {
+        super(PayloadFamily.ANTHROPIC_MESSAGES, json);
     }
 
     @Override
-    public Object request(TextPrompt prompt) {
+    public Object request(TextPrompt prompt, boolean stream) {
         List<Message> messages = prompt.turns()
             .stream()
             .map(turn -> new Message(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.content()))
@@ -36,7 +37,7 @@ class ClaudeMessagesCodec implements TextCodec {
     }
 
     @Override
-    public TextResult response(JsonNode body, TokenCounts headers, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         StringBuilder text = new StringBuilder();
         for (JsonNode block : body.path("content")) {
             if ("text".equals(block.path("type").asString(""))) {
@@ -47,19 +48,19 @@ class ClaudeMessagesCodec implements TextCodec {
         boolean reported = usage.has("input_tokens") && usage.has("output_tokens");
         Usage.Tokens tokens = reported
                 ? new Usage.Tokens(usage.path("input_tokens").asLong(), usage.path("output_tokens").asLong(), false)
-                : Codecs.tokens(headers, prompt, text.toString());
+                : counts.usage(prompt, text.toString());
         return new TextResult(text.toString(), finishReason(body.path("stop_reason").asString("")), tokens);
     }
 
     @Override
-    public StreamChunk chunk(JsonNode chunk) {
+    StreamChunk chunk(JsonNode chunk) {
         return switch (chunk.path("type").asString("")) {
             case "content_block_delta" -> StreamChunk.text(chunk.path("delta").path("text").asString(""));
             case "message_start" -> new StreamChunk("", null,
                     chunk.path("message").path("usage").has("input_tokens")
-                            ? chunk.path("message").path("usage").path("input_tokens").asLong() : null);
+                            ? chunk.path("message").path("usage").path("input_tokens").asLong() : null, null);
             case "message_delta" -> new StreamChunk("",
-                    finishReason(chunk.path("delta").path("stop_reason").asString("")), null);
+                    finishReason(chunk.path("delta").path("stop_reason").asString("")), null, null);
             default -> StreamChunk.text("");
         };
     }

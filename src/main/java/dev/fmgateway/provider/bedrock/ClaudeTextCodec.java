@@ -12,26 +12,27 @@ import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Anthropic Claude v2 / v2.1 / Instant: the Text Completions API. Turns are rendered as
  * {@code \n\nHuman: ...\n\nAssistant:}; the body reports no usage, so counts come from Bedrock's headers.
  */
 @Component
-class ClaudeTextCodec implements TextCodec {
+class ClaudeTextCodec extends BedrockTextCodec {
 
     private static final String HUMAN = "\n\nHuman: ";
 
     private static final String ASSISTANT = "\n\nAssistant:";
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.ANTHROPIC_TEXT;
+    ClaudeTextCodec(JsonMapper json) {
+        super(PayloadFamily.ANTHROPIC_TEXT, json);
     }
 
     @Override
-    public Object request(TextPrompt prompt) {
+    public Object request(TextPrompt prompt, boolean stream) {
         StringBuilder text = new StringBuilder();
         if (prompt.system() != null) {
             text.append(prompt.system());
@@ -45,7 +46,7 @@ class ClaudeTextCodec implements TextCodec {
     }
 
     @Override
-    public TextResult response(JsonNode body, TokenCounts headers, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         String output = body.path("completion").asString("");
         FinishReason reason = switch (body.path("stop_reason").asString("")) {
             case "max_tokens" -> FinishReason.LENGTH;
@@ -53,15 +54,15 @@ class ClaudeTextCodec implements TextCodec {
                     ? FinishReason.STOP_SEQUENCE : FinishReason.STOP;
             default -> FinishReason.STOP;
         };
-        return new TextResult(output, reason, Codecs.tokens(headers, prompt, output));
+        return new TextResult(output, reason, counts.usage(prompt, output));
     }
 
     @Override
-    public StreamChunk chunk(JsonNode chunk) {
+    StreamChunk chunk(JsonNode chunk) {
         String reason = chunk.path("stop_reason").asString("");
         FinishReason finish = reason.isEmpty() || "null".equals(reason) ? null
                 : "max_tokens".equals(reason) ? FinishReason.LENGTH : FinishReason.STOP;
-        return new StreamChunk(chunk.path("completion").asString(""), finish, null);
+        return new StreamChunk(chunk.path("completion").asString(""), finish, null, null);
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)

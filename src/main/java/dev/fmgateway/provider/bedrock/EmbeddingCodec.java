@@ -3,6 +3,7 @@ package dev.fmgateway.provider.bedrock;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.EmbeddingResult;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 
 /** The native InvokeModel body of one embedding family. */

@@ -11,40 +11,42 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.PromptText;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * AI21 Labs Jurassic-2: {@code prompt}, {@code maxTokens}, {@code stopSequences}. The body carries token arrays
  * but no usage object; counts come from Bedrock's headers, else from the arrays. It cannot stream.
  */
 @Component
-class JurassicCodec implements TextCodec {
+class JurassicCodec extends BedrockTextCodec {
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.AI21_JURASSIC2;
+    JurassicCodec(JsonMapper json) {
+        super(PayloadFamily.AI21_JURASSIC2, json);
     }
 
     @Override
-    public Object request(TextPrompt prompt) {
-        return new Request(TitanTextCodec.inputText(prompt), prompt.maxTokens(), prompt.temperature(), prompt.topP(),
-                prompt.stopSequences().isEmpty() ? null : prompt.stopSequences());
+    public Object request(TextPrompt prompt, boolean stream) {
+        return new Request(PromptText.transcript(prompt, "Bot"), prompt.maxTokens(), prompt.temperature(),
+                prompt.topP(), prompt.stopSequences().isEmpty() ? null : prompt.stopSequences());
     }
 
     @Override
-    public TextResult response(JsonNode body, TokenCounts headers, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         JsonNode completion = body.path("completions").path(0);
         String output = completion.path("data").path("text").asString("");
         Usage.Tokens tokens;
-        if (headers.input() != null && headers.output() != null) {
-            tokens = new Usage.Tokens(headers.input(), headers.output(), false);
+        if (counts.input() != null && counts.output() != null) {
+            tokens = new Usage.Tokens(counts.input(), counts.output(), false);
         }
         else if (body.path("prompt").path("tokens").isArray()) {
             tokens = new Usage.Tokens(body.path("prompt").path("tokens").size(),
                     completion.path("data").path("tokens").size(), false);
         }
         else {
-            tokens = Codecs.tokens(headers, prompt, output);
+            tokens = counts.usage(prompt, output);
         }
         FinishReason reason = switch (completion.path("finishReason").path("reason").asString("")) {
             case "length" -> FinishReason.LENGTH;
@@ -55,7 +57,7 @@ class JurassicCodec implements TextCodec {
     }
 
     @Override
-    public StreamChunk chunk(JsonNode chunk) {
+    StreamChunk chunk(JsonNode chunk) {
         throw new IllegalStateException("Jurassic-2 does not stream; the catalog must say streaming: false");
     }
 

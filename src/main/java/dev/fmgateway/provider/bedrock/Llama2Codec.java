@@ -5,14 +5,14 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.TextPrompt;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Llama 2 Chat: {@code <s>[INST] <<SYS>>...<</SYS>> user [/INST] assistant </s>} turns. */
 @Component
 class Llama2Codec extends LlamaCodec {
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.META_LLAMA2;
+    Llama2Codec(JsonMapper json) {
+        super(PayloadFamily.META_LLAMA2, json);
     }
 
     @Override

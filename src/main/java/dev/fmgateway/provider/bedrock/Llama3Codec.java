@@ -7,14 +7,14 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.TextPrompt;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Llama 3.x Instruct: header-token turns, ending with an open assistant header. */
 @Component
 class Llama3Codec extends LlamaCodec {
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.META_LLAMA3;
+    Llama3Codec(JsonMapper json) {
+        super(PayloadFamily.META_LLAMA3, json);
     }
 
     @Override

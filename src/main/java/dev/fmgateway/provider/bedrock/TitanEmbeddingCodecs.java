@@ -11,6 +11,7 @@ import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.EmbeddingResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 
 /**

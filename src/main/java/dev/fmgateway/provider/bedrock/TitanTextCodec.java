@@ -7,12 +7,14 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.PayloadFamily;
-import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.PromptText;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Amazon Titan Text: {@code inputText} plus {@code textGenerationConfig}. Conversations are rendered in Titan's
@@ -20,49 +22,34 @@ import tools.jackson.databind.JsonNode;
  * instructions open the prompt.
  */
 @Component
-class TitanTextCodec implements TextCodec {
+class TitanTextCodec extends BedrockTextCodec {
 
-    @Override
-    public PayloadFamily family() {
-        return PayloadFamily.TITAN_TEXT;
+    TitanTextCodec(JsonMapper json) {
+        super(PayloadFamily.TITAN_TEXT, json);
     }
 
     @Override
-    public Object request(TextPrompt prompt) {
+    public Object request(TextPrompt prompt, boolean stream) {
         Config config = new Config(prompt.maxTokens(), prompt.temperature(), prompt.topP(),
                 prompt.stopSequences().isEmpty() ? null : prompt.stopSequences());
-        return new Request(inputText(prompt), config);
-    }
-
-    static String inputText(TextPrompt prompt) {
-        StringBuilder text = new StringBuilder();
-        if (prompt.system() != null) {
-            text.append(prompt.system()).append('\n');
-        }
-        if (prompt.prompt() != null) {
-            return text.append(prompt.prompt()).toString();
-        }
-        for (ChatMessage turn : prompt.messages()) {
-            text.append(turn.role() == ChatMessage.Role.USER ? "User: " : "Bot: ").append(turn.content()).append('\n');
-        }
-        return text.append("Bot:").toString();
+        return new Request(PromptText.transcript(prompt, "Bot"), config);
     }
 
     @Override
-    public TextResult response(JsonNode body, TokenCounts headers, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         JsonNode result = body.path("results").path(0);
         String output = result.path("outputText").asString("");
         Usage.Tokens tokens = body.has("inputTextTokenCount") && result.has("tokenCount")
                 ? new Usage.Tokens(body.path("inputTextTokenCount").asLong(), result.path("tokenCount").asLong(), false)
-                : Codecs.tokens(headers, prompt, output);
+                : counts.usage(prompt, output);
         return new TextResult(output, finishReason(result.path("completionReason").asString("")), tokens);
     }
 
     @Override
-    public StreamChunk chunk(JsonNode chunk) {
+    StreamChunk chunk(JsonNode chunk) {
         String reason = chunk.path("completionReason").asString("");
         return new StreamChunk(chunk.path("outputText").asString(""), reason.isEmpty() ? null : finishReason(reason),
-                chunk.path("inputTextTokenCount").isNumber() ? chunk.path("inputTextTokenCount").asLong() : null);
+                chunk.path("inputTextTokenCount").isNumber() ? chunk.path("inputTextTokenCount").asLong() : null, null);
     }
 
     private static FinishReason finishReason(String reason) {

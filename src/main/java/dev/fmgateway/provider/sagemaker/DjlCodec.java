@@ -8,11 +8,11 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.PayloadFamily;
-import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
-import dev.fmgateway.web.InvalidRequestException;
+import dev.fmgateway.provider.TextCodec;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,49 +21,36 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code [{generated_text}]}, streams JSON lines {@code {"outputs": ["piece"]}}. It takes no stop sequences.
  */
 @Component
-class DjlCodec implements SageMakerTextCodec {
+class DjlCodec extends ContainerCodec {
 
     private final JsonMapper json;
 
     DjlCodec(JsonMapper json) {
+        super(PayloadFamily.DJL_LMI);
         this.json = json;
     }
 
     @Override
-    public PayloadFamily family() {
-        return PayloadFamily.DJL_LMI;
-    }
-
-    @Override
     public void check(TextPrompt prompt) {
-        if (!prompt.stopSequences().isEmpty()) {
-            throw new InvalidRequestException("stopSequences", "is not supported by DJL/LMI endpoints");
-        }
+        TextCodec.refuseStopSequences(prompt, "DJL/LMI endpoints");
     }
 
     @Override
     public Object request(TextPrompt prompt, boolean stream) {
-        boolean sample = prompt.temperature() != null && prompt.temperature() > 0;
-        return new Request(List.of(SageMakerTextCodec.plain(prompt)), new Parameters(prompt.maxTokens(), sample,
-                sample ? prompt.temperature() : null, prompt.topP()));
+        return new Request(List.of(inputs(prompt)), new Parameters(prompt.maxTokens(), sample(prompt),
+                temperature(prompt), prompt.topP()));
     }
 
     @Override
-    public TextResult response(JsonNode body, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         JsonNode first = body.isArray() ? body.path(0) : body;
         String output = first.path("generated_text").asString("");
         long outputTokens = Usage.Tokens.estimate(output);
-        return new TextResult(output, outputTokens >= prompt.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP,
-                new Usage.Tokens(Usage.Tokens.estimate(SageMakerTextCodec.plain(prompt)), outputTokens, true));
+        return new TextResult(output, unstated(outputTokens, prompt), usage(prompt, outputTokens));
     }
 
     @Override
-    public boolean streams() {
-        return true;
-    }
-
-    @Override
-    public @Nullable Piece line(String line) {
+    public @Nullable StreamChunk chunk(String line) {
         if (line.isBlank()) {
             return null;
         }
@@ -71,7 +58,7 @@ class DjlCodec implements SageMakerTextCodec {
         for (JsonNode piece : this.json.readTree(line).path("outputs")) {
             text.append(piece.asString(""));
         }
-        return new Piece(text.toString(), null, null);
+        return StreamChunk.text(text.toString());
     }
 
     record Request(List<String> inputs, Parameters parameters) {

@@ -7,11 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fmgateway.catalog.PayloadFamily;
-import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
-import dev.fmgateway.web.InvalidRequestException;
+import dev.fmgateway.provider.TextCodec;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -23,49 +23,38 @@ import tools.jackson.databind.JsonNode;
 class JumpStartTextCodecs {
 
     @Bean
-    SageMakerTextCodec jumpStartText() {
+    ContainerCodec jumpStartText() {
         return new Codec(PayloadFamily.JUMPSTART_TEXT);
     }
 
     @Bean
-    SageMakerTextCodec alexaTm() {
+    ContainerCodec alexaTm() {
         return new Codec(PayloadFamily.ALEXATM);
     }
 
-    private static final class Codec implements SageMakerTextCodec {
-
-        private final PayloadFamily family;
+    private static final class Codec extends ContainerCodec {
 
         Codec(PayloadFamily family) {
-            this.family = family;
-        }
-
-        @Override
-        public PayloadFamily family() {
-            return this.family;
+            super(family);
         }
 
         @Override
         public void check(TextPrompt prompt) {
-            if (!prompt.stopSequences().isEmpty()) {
-                throw new InvalidRequestException("stopSequences", "is not supported by this JumpStart endpoint");
-            }
+            TextCodec.refuseStopSequences(prompt, "this JumpStart endpoint");
         }
 
         @Override
         public Object request(TextPrompt prompt, boolean stream) {
-            boolean sample = prompt.temperature() != null && prompt.temperature() > 0;
-            return new Request(SageMakerTextCodec.plain(prompt), prompt.maxTokens(), 1, sample,
-                    sample ? prompt.temperature() : null, prompt.topP());
+            return new Request(inputs(prompt), prompt.maxTokens(), 1, sample(prompt),
+                    temperature(prompt), prompt.topP());
         }
 
         @Override
-        public TextResult response(JsonNode body, TextPrompt prompt) {
+        public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
             String output = body.has("generated_texts") ? body.path("generated_texts").path(0).asString("")
                     : body.path("generated_text").asString("");
             long outputTokens = Usage.Tokens.estimate(output);
-            return new TextResult(output, outputTokens >= prompt.maxTokens() ? FinishReason.LENGTH : FinishReason.STOP,
-                    new Usage.Tokens(Usage.Tokens.estimate(SageMakerTextCodec.plain(prompt)), outputTokens, true));
+            return new TextResult(output, unstated(outputTokens, prompt), usage(prompt, outputTokens));
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.fmgateway.provider.sagemaker;
 
-import java.util.EnumMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -18,42 +16,54 @@ import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
+import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.aws.AwsClients;
+import dev.fmgateway.provider.FamilyCodecs;
+import dev.fmgateway.provider.LineBuffer;
 import dev.fmgateway.provider.ProviderAdapter;
+import dev.fmgateway.aws.RegionalClients;
+import dev.fmgateway.provider.TextStreamState;
+import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamRequest;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.model.PayloadPart;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Calls SageMaker endpoints (InvokeEndpoint, InvokeEndpointWithResponseStream) with the payload of the
  * endpoint's container family. The endpoint name is the deployment's upstream id, so a fine-tuned endpoint of a
- * known family is a catalog entry.
+ * known family is a catalog entry. It owns its SageMaker Runtime clients, one per region.
  */
 @Component
-class SageMakerAdapter implements ProviderAdapter {
+class SageMakerAdapter implements ProviderAdapter, AutoCloseable {
 
-    private final SageMakerClients clients;
+    private final RegionalClients<SageMakerRuntimeAsyncClient> clients;
 
     private final JsonMapper json;
-
-    private final SageMakerStreaming streaming;
 
     private final SamCodec sam;
 
     private final SamSession samSession;
 
-    private final Map<PayloadFamily, SageMakerTextCodec> text = new EnumMap<>(PayloadFamily.class);
+    private final FamilyCodecs<ContainerCodec> text;
 
-    SageMakerAdapter(SageMakerClients clients, JsonMapper json, SageMakerStreaming streaming, SamCodec sam,
-            SamSession samSession, List<SageMakerTextCodec> text) {
-        this.clients = clients;
+    SageMakerAdapter(AwsClients aws, JsonMapper json, SamCodec sam, List<ContainerCodec> text) {
+        this.clients = aws.perRegion(SageMakerRuntimeAsyncClient::builder, aws.access().sagemakerEndpoint());
         this.json = json;
-        this.streaming = streaming;
         this.sam = sam;
-        this.samSession = samSession;
-        text.forEach(codec -> this.text.put(codec.family(), codec));
+        this.samSession = new SamSession(this.clients, json, sam);
+        this.text = new FamilyCodecs<>(text, ContainerCodec::family);
+    }
+
+    @Override
+    public void close() {
+        this.clients.close();
     }
 
     @Override
@@ -63,7 +73,7 @@ class SageMakerAdapter implements ProviderAdapter {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return family == PayloadFamily.SAM || family == PayloadFamily.SAM_ONE_SHOT || this.text.containsKey(family);
+        return family == PayloadFamily.SAM || family == PayloadFamily.SAM_ONE_SHOT || this.text.speak(family);
     }
 
     @Override
@@ -71,15 +81,15 @@ class SageMakerAdapter implements ProviderAdapter {
             Deadline deadline) {
         return switch (request) {
             case TextPrompt prompt -> {
-                SageMakerTextCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = this.text.of(model, deployment);
                 codec.check(prompt);
-                yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), prompt);
+                yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), TokenCounts.NONE,
+                        prompt);
             }
             case TextStream stream -> {
-                SageMakerTextCodec codec = textCodec(model, deployment);
+                ContainerCodec codec = this.text.of(model, deployment);
                 codec.check(stream.prompt());
-                yield this.streaming.stream(model, deployment, codec, codec.request(stream.prompt(), true), stream,
-                        deadline);
+                yield stream(model, deployment, codec, stream, deadline);
             }
             case SegmentationInput input -> switch (deployment.family()) {
                 case SAM -> this.samSession.segment(model, deployment, input, deadline);
@@ -92,14 +102,6 @@ class SageMakerAdapter implements ProviderAdapter {
         };
     }
 
-    private SageMakerTextCodec textCodec(CatalogModel model, Deployment deployment) {
-        SageMakerTextCodec codec = this.text.get(deployment.family());
-        if (codec == null) {
-            throw new IllegalStateException(model.id() + ": family " + deployment.family() + " cannot generate text");
-        }
-        return codec;
-    }
-
     private JsonNode call(CatalogModel model, Deployment deployment, Deadline deadline, Object payload) {
         InvokeEndpointRequest request = InvokeEndpointRequest.builder()
             .endpointName(deployment.upstreamId())
@@ -110,5 +112,30 @@ class SageMakerAdapter implements ProviderAdapter {
         byte[] body = Upstream.await(this.clients.in(deployment.region()).invokeEndpoint(request), deadline,
                 model.id(), SageMakerErrors::translate).body().asByteArray();
         return UpstreamJson.read(this.json, body, model.id());
+    }
+
+    /**
+     * InvokeEndpointWithResponseStream: raw container bytes arrive in PayloadParts that may split a line; each
+     * complete line is one message of the container's stream, decoded and sent to the client at once.
+     */
+    private TextResult stream(CatalogModel model, Deployment deployment, ContainerCodec codec, TextStream stream,
+            Deadline deadline) {
+        String accept = codec.family() == PayloadFamily.DJL_LMI ? "application/jsonlines" : "application/json";
+        InvokeEndpointWithResponseStreamRequest request = InvokeEndpointWithResponseStreamRequest.builder()
+            .endpointName(deployment.upstreamId())
+            .contentType("application/json")
+            .accept(accept)
+            .body(SdkBytes.fromByteArray(this.json.writeValueAsBytes(codec.request(stream.prompt(), true))))
+            .build();
+        TextStreamState state = new TextStreamState(model, deployment, codec, stream,
+                ContainerCodec.inputs(stream.prompt()));
+        LineBuffer lines = new LineBuffer();
+        return state.read(messages -> this.clients.in(deployment.region())
+            .invokeEndpointWithResponseStream(request, InvokeEndpointWithResponseStreamResponseHandler.builder()
+                .onEventStream(events -> events.filter(PayloadPart.class)
+                    .flatMapIterable(part -> lines.add(part.bytes().asByteArray()))
+                    .addTrailingData(() -> List.of(lines.rest()))
+                    .subscribe(messages))
+                .build()), deadline, SageMakerErrors::translate);
     }
 }

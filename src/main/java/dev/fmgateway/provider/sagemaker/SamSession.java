@@ -7,8 +7,8 @@ import java.util.concurrent.CompletableFuture;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Component;
 
+import dev.fmgateway.aws.RegionalClients;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.Deadline;
@@ -35,20 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code close_session} — sent whatever happened after the session opened (an upstream error, a bad answer, the
  * deadline), without waiting for its answer, so a failing or late call is not held up by it.
  */
-@Component
 class SamSession {
 
     private static final Logger LOG = LoggerFactory.getLogger(SamSession.class);
 
     private static final String NEW_SESSION = "NEW_SESSION";
 
-    private final SageMakerClients clients;
+    private final RegionalClients<SageMakerRuntimeAsyncClient> clients;
 
     private final JsonMapper json;
 
     private final SamCodec codec;
 
-    SamSession(SageMakerClients clients, JsonMapper json, SamCodec codec) {
+    SamSession(RegionalClients<SageMakerRuntimeAsyncClient> clients, JsonMapper json, SamCodec codec) {
         this.clients = clients;
         this.json = json;
         this.codec = codec;

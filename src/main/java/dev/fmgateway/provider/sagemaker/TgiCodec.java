@@ -12,6 +12,7 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.provider.TokenCounts;
 import dev.fmgateway.provider.UpstreamMessages;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -21,46 +22,36 @@ import tools.jackson.databind.json.JsonMapper;
  * streams SSE lines {@code data:{"token":{"text":...}}} ending with {@code generated_text} and {@code details}.
  */
 @Component
-class TgiCodec implements SageMakerTextCodec {
+class TgiCodec extends ContainerCodec {
 
     private final JsonMapper json;
 
     TgiCodec(JsonMapper json) {
+        super(PayloadFamily.HF_TGI);
         this.json = json;
     }
 
     @Override
-    public PayloadFamily family() {
-        return PayloadFamily.HF_TGI;
-    }
-
-    @Override
     public Object request(TextPrompt prompt, boolean stream) {
-        boolean sample = prompt.temperature() != null && prompt.temperature() > 0;
-        Parameters parameters = new Parameters(prompt.maxTokens(), sample, sample ? prompt.temperature() : null,
+        Parameters parameters = new Parameters(prompt.maxTokens(), sample(prompt), temperature(prompt),
                 prompt.topP() != null && prompt.topP() > 0 && prompt.topP() < 1 ? prompt.topP() : null,
                 prompt.stopSequences().isEmpty() ? null : prompt.stopSequences(), false, true);
-        return new Request(SageMakerTextCodec.plain(prompt), parameters, stream);
+        return new Request(inputs(prompt), parameters, stream);
     }
 
     @Override
-    public TextResult response(JsonNode body, TextPrompt prompt) {
+    public TextResult response(JsonNode body, TokenCounts counts, TextPrompt prompt) {
         JsonNode first = body.isArray() ? body.path(0) : body;
         String output = first.path("generated_text").asString("");
         JsonNode details = first.path("details");
         long outputTokens = details.path("generated_tokens").isNumber() ? details.path("generated_tokens").asLong()
                 : Usage.Tokens.estimate(output);
         return new TextResult(output, finishReason(details.path("finish_reason").asString("")),
-                new Usage.Tokens(Usage.Tokens.estimate(SageMakerTextCodec.plain(prompt)), outputTokens, true));
+                usage(prompt, outputTokens));
     }
 
     @Override
-    public boolean streams() {
-        return true;
-    }
-
-    @Override
-    public @Nullable Piece line(String line) {
+    public @Nullable StreamChunk chunk(String line) {
         if (!line.startsWith("data:")) {
             return null;
         }
@@ -74,10 +65,10 @@ class TgiCodec implements SageMakerTextCodec {
         // The last event carries the last token as well as the details of the whole generation.
         JsonNode details = event.path("details");
         if (details.isObject()) {
-            return new Piece(text, finishReason(details.path("finish_reason").asString("")),
+            return new StreamChunk(text, finishReason(details.path("finish_reason").asString("")), null,
                     details.path("generated_tokens").isNumber() ? details.path("generated_tokens").asLong() : null);
         }
-        return new Piece(text, null, null);
+        return StreamChunk.text(text);
     }
 
     private static FinishReason finishReason(String reason) {

@@ -20,6 +20,7 @@ import dev.fmgateway.invocation.ImageResult;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.problem.ContentFilteredException;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -46,8 +47,8 @@ class BedrockCodecParsingTests {
 
     @Test
     void claudeMessages() {
-        ClaudeMessagesCodec codec = new ClaudeMessagesCodec();
-        JsonNode request = sent(codec.request(PROMPT));
+        ClaudeMessagesCodec codec = new ClaudeMessagesCodec(JSON);
+        JsonNode request = sent(codec.request(PROMPT, false));
         assertThat(request.path("anthropic_version").asString()).isEqualTo("bedrock-2023-05-31");
         assertThat(request.path("max_tokens").asInt()).isEqualTo(50);
         assertThat(request.path("stop_sequences").path(0).asString()).isEqualTo("END");
@@ -75,8 +76,8 @@ class BedrockCodecParsingTests {
 
     @Test
     void claudeTextCompletionsUseHeadersForUsage() {
-        ClaudeTextCodec codec = new ClaudeTextCodec();
-        JsonNode request = sent(codec.request(PROMPT));
+        ClaudeTextCodec codec = new ClaudeTextCodec(JSON);
+        JsonNode request = sent(codec.request(PROMPT, false));
         assertThat(request.path("prompt").asString()).isEqualTo("Be brief.\n\nHuman: Hello there\n\nAssistant:");
         assertThat(request.path("max_tokens_to_sample").asInt()).isEqualTo(50);
 
@@ -93,8 +94,8 @@ class BedrockCodecParsingTests {
 
     @Test
     void titanText() {
-        TitanTextCodec codec = new TitanTextCodec();
-        JsonNode request = sent(codec.request(PROMPT));
+        TitanTextCodec codec = new TitanTextCodec(JSON);
+        JsonNode request = sent(codec.request(PROMPT, false));
         assertThat(request.path("inputText").asString()).isEqualTo("Be brief.\nHello there");
         assertThat(request.path("textGenerationConfig").path("maxTokenCount").asInt()).isEqualTo(50);
         assertThat(request.path("textGenerationConfig").path("stopSequences").path(0).asString()).isEqualTo("END");
@@ -111,8 +112,8 @@ class BedrockCodecParsingTests {
 
     @Test
     void jurassicCountsTokensFromItsArraysWithoutHeaders() {
-        JurassicCodec codec = new JurassicCodec();
-        assertThat(sent(codec.request(PROMPT)).path("maxTokens").asInt()).isEqualTo(50);
+        JurassicCodec codec = new JurassicCodec(JSON);
+        assertThat(sent(codec.request(PROMPT, false)).path("maxTokens").asInt()).isEqualTo(50);
         TextResult result = codec.response(json("""
                 {"id":1234,"prompt":{"text":"Hello there","tokens":[{"generatedToken":{"token":"▁Hello"}},{"generatedToken":{"token":"▁there"}}]},
                  "completions":[{"data":{"text":" General Kenobi","tokens":[{},{},{}]},"finishReason":{"reason":"length","length":3}}]}"""),
@@ -126,12 +127,12 @@ class BedrockCodecParsingTests {
 
     @Test
     void llamaTemplatesAndUsage() {
-        Llama3Codec llama3 = new Llama3Codec();
+        Llama3Codec llama3 = new Llama3Codec(JSON);
         TextPrompt noStops = new TextPrompt("Hi", List.of(), "Sys", 20, null, null, List.of());
-        assertThat(sent(llama3.request(noStops)).path("prompt").asString()).isEqualTo(
+        assertThat(sent(llama3.request(noStops, false)).path("prompt").asString()).isEqualTo(
                 "<|begin_of_text|><|start_header_id|>system<|end_header_id|>\n\nSys<|eot_id|>"
                         + "<|start_header_id|>user<|end_header_id|>\n\nHi<|eot_id|><|start_header_id|>assistant<|end_header_id|>\n\n");
-        assertThat(sent(new Llama2Codec().request(noStops)).path("prompt").asString())
+        assertThat(sent(new Llama2Codec(JSON).request(noStops, false)).path("prompt").asString())
             .isEqualTo("<s>[INST] <<SYS>>\nSys\n<</SYS>>\n\nHi [/INST]");
         TextResult result = llama3.response(json("""
                 {"generation":"Hello!","prompt_token_count":8,"generation_token_count":2,"stop_reason":"stop"}"""),

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.TextCodec;
+import dev.fmgateway.provider.TokenCounts;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -32,22 +34,22 @@ class SageMakerCodecParsingTests {
 
         TextResult result = codec.response(JSON.readTree("""
                 [{"generated_text":" Why did the chicken","details":{"finish_reason":"length","generated_tokens":32}}]"""),
-                PROMPT);
+                TokenCounts.NONE, PROMPT);
         assertThat(result.output()).isEqualTo(" Why did the chicken");
         assertThat(result.finishReason()).isEqualTo(FinishReason.LENGTH);
         assertThat(result.usage().output()).isEqualTo(32);
         assertThat(result.usage().estimated()).isTrue();
 
-        assertThat(codec.line("data:{\"token\": {\"id\": 1, \"text\": \" a\", \"logprob\": -0.1, \"special\": false}}").text())
+        assertThat(codec.chunk("data:{\"token\": {\"id\": 1, \"text\": \" a\", \"logprob\": -0.1, \"special\": false}}").text())
             .isEqualTo(" a");
-        var last = codec.line("data:{\"token\":{\"text\":\".\",\"special\":false},\"generated_text\":\"a.\","
+        var last = codec.chunk("data:{\"token\":{\"text\":\".\",\"special\":false},\"generated_text\":\"a.\","
                 + "\"details\":{\"finish_reason\":\"eos_token\",\"generated_tokens\":2}}");
         assertThat(last.text()).isEqualTo(".");
         assertThat(last.finishReason()).isEqualTo(FinishReason.STOP);
         assertThat(last.outputTokens()).isEqualTo(2);
-        assertThat(codec.line(": keep-alive")).isNull();
-        assertThatThrownBy(() -> codec.line("data:{\"error\":\"Request failed during generation\",\"error_type\":\"generation\"}"))
-            .isInstanceOf(SageMakerTextCodec.StreamError.class)
+        assertThat(codec.chunk(": keep-alive")).isNull();
+        assertThatThrownBy(() -> codec.chunk("data:{\"error\":\"Request failed during generation\",\"error_type\":\"generation\"}"))
+            .isInstanceOf(TextCodec.StreamError.class)
             .hasMessage("Request failed during generation");
     }
 
@@ -57,14 +59,16 @@ class SageMakerCodecParsingTests {
         TextPrompt noStops = new TextPrompt("Hi", List.of(), null, 16, null, null, List.of());
         assertThat(JSON.valueToTree(djl.request(noStops, false)).toString())
             .isEqualTo("{\"inputs\":[\"Hi\"],\"parameters\":{\"max_new_tokens\":16,\"do_sample\":false}}");
-        assertThat(djl.response(JSON.readTree("[{\"generated_text\":\" there\"}]"), noStops).output()).isEqualTo(" there");
-        assertThat(djl.line("{\"outputs\": [\" the\", \"re\"]}").text()).isEqualTo(" there");
+        assertThat(djl.response(JSON.readTree("[{\"generated_text\":\" there\"}]"), TokenCounts.NONE, noStops).output())
+            .isEqualTo(" there");
+        assertThat(djl.chunk("{\"outputs\": [\" the\", \"re\"]}").text()).isEqualTo(" there");
 
-        SageMakerTextCodec jumpStart = new JumpStartTextCodecs().jumpStartText();
+        ContainerCodec jumpStart = new JumpStartTextCodecs().jumpStartText();
         JsonNode request = JSON.valueToTree(jumpStart.request(noStops, false));
         assertThat(request.path("text_inputs").asString()).isEqualTo("Hi");
         assertThat(request.path("max_length").asInt()).isEqualTo(16);
-        assertThat(jumpStart.response(JSON.readTree("{\"generated_texts\":[\"Hi there\"]}"), noStops).output())
+        assertThat(jumpStart.response(JSON.readTree("{\"generated_texts\":[\"Hi there\"]}"), TokenCounts.NONE, noStops)
+            .output())
             .isEqualTo("Hi there");
     }
 }

@@ -1,4 +1,4 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.aws;
 
 /**
  * A stand-in for AWS on this machine: the development build's emulator provides one in {@code emulator} mode.

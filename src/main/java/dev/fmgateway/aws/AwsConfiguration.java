@@ -1,4 +1,4 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.aws;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

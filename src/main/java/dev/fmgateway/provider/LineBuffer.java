@@ -1,4 +1,4 @@
-package dev.fmgateway.provider.sagemaker;
+package dev.fmgateway.provider;
 
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -9,12 +9,12 @@ import java.util.List;
  * Reassembles lines from stream parts: a container may split one JSON line (or one UTF-8 character) across
  * PayloadParts, so bytes are held until a newline completes the line.
  */
-final class LineBuffer {
+public final class LineBuffer {
 
     private final ByteArrayOutputStream pending = new ByteArrayOutputStream();
 
     /** Adds a part and returns the lines it completed, without their line ends. */
-    List<String> add(byte[] part) {
+    public List<String> add(byte[] part) {
         List<String> lines = new ArrayList<>();
         for (byte b : part) {
             if (b == '\n') {
@@ -28,7 +28,7 @@ final class LineBuffer {
     }
 
     /** What is left after the stream ended (a last line without a newline). */
-    String rest() {
+    public String rest() {
         return drain();
     }
 

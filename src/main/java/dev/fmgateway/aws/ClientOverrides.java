@@ -1,4 +1,4 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.aws;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.RunnableScheduledFuture;

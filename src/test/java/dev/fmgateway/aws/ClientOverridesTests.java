@@ -1,4 +1,5 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.aws;
+
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.fmgateway.provider;
+package dev.fmgateway.aws;
 
 import java.net.URI;
 import java.time.Duration;
