@@ -17,6 +17,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
@@ -320,7 +322,7 @@ class UsageLedger implements SmartLifecycle {
             return;
         }
         catch (RuntimeException ex) {
-            if (!this.repository.reachable()) {
+            if (outage(ex)) {
                 throw ex;
             }
         }
@@ -330,7 +332,7 @@ class UsageLedger implements SmartLifecycle {
                 this.written.increment();
             }
             catch (RuntimeException ex) {
-                if (!this.repository.reachable()) {
+                if (outage(ex)) {
                     throw ex;
                 }
                 this.journal.reject(record);
@@ -341,6 +343,12 @@ class UsageLedger implements SmartLifecycle {
                         this.properties.journalDirectory().resolve(UsageJournal.REJECTED), describe(ex));
             }
         }
+    }
+
+    /** An unreachable or failing database, as opposed to one that answers and refuses the rows. */
+    private boolean outage(RuntimeException ex) {
+        return ex instanceof DataAccessResourceFailureException || ex instanceof TransientDataAccessException
+                || !this.repository.reachable();
     }
 
     /** From the group commit: records the journal could not take go to the writer through memory. */
