@@ -116,7 +116,7 @@ start_gateway() { # start_gateway NAME
     GW_PID=$!
     PIDS+=("$GW_PID")
     for _ in $(seq 1 1200); do
-        port=$(sed -nE 's#.*Jetty started on port ([0-9]+).*#\1#p' "$logf" | head -1)
+        port=$(sed -nE 's#.*Jetty started on port ([0-9]+).*#\1#p' "$logf" 2>/dev/null | head -1)
         [ -n "$port" ] && break
         kill -0 "$GW_PID" 2>/dev/null || { tail -30 "$logf" >&2; die "the gateway exited (log: $logf)"; }
         sleep 0.1
@@ -216,12 +216,12 @@ scenario_db_stop() {
         sleep 2
     done
     db_start; log "database started again"
+    local drained; drained=$(await_drained 300) # while the load goes on
     await_load dbstop
-    local drained; drained=$(await_drained 300)
     local ok bad err miss
     ok=$(field dbstop ok); bad=$(field dbstop non2xx); err=$(field dbstop errors); miss=$(missing dbstop)
     row "database stopped ${DB_STOP_S}s under load" \
-        "$ok 2xx, $bad non-2xx, $err errors; backlog peak $peak; drained ${drained}s after; $miss records lost" \
+        "$ok 2xx, $bad non-2xx, $err errors; backlog peak $peak; drained ${drained}s after restart; $miss lost" \
         "$( [ "$miss" = 0 ] && [ "$bad" = 0 ] && [ "$err" = 0 ] && [ "$drained" != never ] && echo 1 || echo 0 )"
     stop_gateway
 }
@@ -229,7 +229,9 @@ scenario_db_stop() {
 scenario_db_hang() {
     log "the database frozen (SIGSTOP) for ${DB_HANG_S}s under load"
     start_gateway db_hang
-    load hangbase 10000000 10
+    load hangwarm 10000000 15 # JIT warm-up, not reported
+    await_load hangwarm
+    load hangbase 10000000 15
     await_load hangbase
     load hang 10000000 "$DB_HANG_S"
     sleep 1

@@ -117,7 +117,8 @@ final class UsageJournal implements Closeable {
     void countBacklog() throws IOException {
         long records = 0;
         for (Segment segment : this.segments) {
-            for (byte[] line : lines(Files.readAllBytes(segment.path), 0, (int) segment.length).lines()) {
+            for (byte[] line : lines(Files.readAllBytes(segment.path), (int) segment.length, Integer.MAX_VALUE)
+                .lines()) {
                 if (decode(line) != null) {
                     records++;
                 }
@@ -176,8 +177,8 @@ final class UsageJournal implements Closeable {
                 delete(segment);
                 continue;
             }
-            Lines lines = lines(readAt(segment, this.cursor, (int) Math.min(READ_CHUNK, limit - this.cursor)), 0,
-                    (int) Math.min(READ_CHUNK, limit - this.cursor));
+            int length = (int) Math.min(READ_CHUNK, limit - this.cursor);
+            Lines lines = lines(readAt(segment, this.cursor, length), length, max);
             if (lines.lines().isEmpty()) {
                 // A torn last line: a write that never completed, so never acknowledged.
                 log.warn("Ledger journal: ignoring {} bytes of an incomplete record at the end of {}",
@@ -189,9 +190,6 @@ final class UsageJournal implements Closeable {
             long end = this.cursor;
             int i = 0;
             for (byte[] line : lines.lines()) {
-                if (records.size() == max) {
-                    break;
-                }
                 end += lines.lengths().get(i++);
                 UsageRecord record = decode(line);
                 if (record != null) {
@@ -365,12 +363,12 @@ final class UsageJournal implements Closeable {
         return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
-    /** The complete lines (without their newline) in {@code data[from, to)} and each one's length with it. */
-    private static Lines lines(byte[] data, int from, int to) {
+    /** The first {@code max} complete lines (without their newline) in {@code data[0, to)}, with their lengths. */
+    private static Lines lines(byte[] data, int to, int max) {
         List<byte[]> lines = new ArrayList<>();
         List<Integer> lengths = new ArrayList<>();
-        int start = from;
-        for (int i = from; i < to; i++) {
+        int start = 0;
+        for (int i = 0; i < to && lines.size() < max; i++) {
             if (data[i] == '\n') {
                 lines.add(Arrays.copyOfRange(data, start, i));
                 lengths.add(i + 1 - start);

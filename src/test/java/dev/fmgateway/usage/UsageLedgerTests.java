@@ -1,12 +1,14 @@
 package dev.fmgateway.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -96,7 +98,7 @@ class UsageLedgerTests {
         Capture db = new Capture(() -> {
         }) {
             @Override
-            void insert(java.util.List<UsageRecord> records) {
+            void insert(List<UsageRecord> records) {
                 if (records.stream().anyMatch(r -> r.requestId().equals("req-1"))) {
                     throw new DataIntegrityViolationException("value too long");
                 }
@@ -121,13 +123,37 @@ class UsageLedgerTests {
     }
 
     @Test
+    void aLineThatFailsItsChecksumAndATornLastLineAreSkipped() throws Exception {
+        UsageLedger down = start(new Capture(() -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        }));
+        down.record(record(0));
+        down.record(record(1));
+        down.stop();
+        Path segment;
+        try (var files = Files.list(this.journal)) {
+            segment = files.filter(p -> p.toString().endsWith(".journal")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(segment);
+        Files.writeString(segment, lines.get(0).replace("req-0", "req-X") + "\n" + lines.get(1) + "\n"
+                + lines.get(1).substring(0, 40));
+
+        Capture db = new Capture(() -> {
+        });
+        this.ledger = start(db);
+
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.requestIds()).containsExactly("req-1");
+    }
+
+    @Test
     void aSecondGatewayCannotShareTheJournal() {
         this.ledger = start(new Capture(() -> {
         }));
         UsageLedger second = new UsageLedger(new Capture(() -> {
         }), LedgerDurabilityTests.properties(this.journal), new SimpleMeterRegistry());
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(second::start).hasMessageContaining("cannot open the journal");
+        assertThatThrownBy(second::start).hasMessageContaining("cannot open the journal");
     }
 
     private UsageLedger start(UsageRepository repository) {
