@@ -10,6 +10,8 @@ import dev.fmgateway.catalog.Backend;
 /**
  * One row of the usage ledger: a model call that was routed to a deployment, successful or not.
  *
+ * @param recordId unique id of this record, made by the gateway: the ledger's idempotency key (a request may make
+ *        several records, and callers may reuse request ids)
  * @param occurredAt when the call entered the gateway's routing
  * @param requestId the request id the caller saw
  * @param apiKey the configured name of the caller's key ({@code anonymous} without keys), never the key
@@ -25,7 +27,7 @@ import dev.fmgateway.catalog.Backend;
  * @param outcome {@code ok}, or the problem code the caller got
  * @param status HTTP status the caller got
  */
-record UsageRecord(Instant occurredAt, String requestId, String apiKey, @Nullable String team, String model,
+record UsageRecord(String recordId, Instant occurredAt, String requestId, String apiKey, @Nullable String team, String model,
         Backend backend, String region, String upstreamId, UsageCounts counts, BigDecimal costUsd, boolean estimated,
         long latencyMs, String outcome, int status) {
 

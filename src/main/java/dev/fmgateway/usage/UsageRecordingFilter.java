@@ -3,6 +3,7 @@ package dev.fmgateway.usage;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ import dev.fmgateway.problem.GatewayException;
  * Records every routed call in the usage ledger: successful calls with the usage and cost the metering step put
  * on the completion and the deployment that served it, failed calls with the problem code, the status, zero cost
  * and the first-choice deployment. Calls refused before routing (unknown model, no access, retired model, region
- * not offered) never reach it. Recording cannot fail or slow the call.
+ * not offered) never reach it. Recording cannot fail the call; it waits (at most {@code gateway.ledger.append-timeout})
+ * for the record to be journaled on disk before the answer goes out.
  */
 @Component
 class UsageRecordingFilter implements InvocationFilter {
@@ -96,7 +98,7 @@ class UsageRecordingFilter implements InvocationFilter {
             String upstreamId = deployment != null ? deployment.upstreamId() : model.upstreamId();
             String region = deployment != null ? deployment.region() : model.defaultRegion();
             long latencyMs = (System.nanoTime() - started) / 1_000_000;
-            this.ledger.record(new UsageRecord(at, context.requestId(), context.caller().keyName(),
+            this.ledger.record(new UsageRecord(UUID.randomUUID().toString(), at, context.requestId(), context.caller().keyName(),
                     context.caller().team(), model.id(), backend, region, upstreamId, counts, cost, estimated, latencyMs,
                     outcome, status));
             this.activity.called(backend, upstreamId, at);

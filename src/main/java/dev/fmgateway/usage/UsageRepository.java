@@ -17,22 +17,23 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Repository;
 
 import dev.fmgateway.catalog.Backend;
 
 /**
- * The ledger table: batch inserts and the aggregations behind the usage routes, in SQL that runs unchanged on H2
- * and PostgreSQL. Group-by columns come from {@link UsageDimension}, never from request text.
+ * The ledger table: idempotent batch inserts (a record whose id is already there is skipped) and the aggregations
+ * behind the usage routes, in SQL that runs unchanged on H2 and PostgreSQL. Group-by columns come from
+ * {@link UsageDimension}, never from request text. Statement timeouts are the template's
+ * ({@link UsageConfiguration}).
  */
-@Repository
 class UsageRepository {
 
     private static final String INSERT = """
-            INSERT INTO usage_record (occurred_at, occurred_day, request_id, api_key, team, model, backend, region,
-                upstream_id, usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms,
+            INSERT INTO usage_record (record_id, occurred_at, occurred_day, request_id, api_key, team, model, backend,
+                region, upstream_id, usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms,
                 outcome, status)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+            WHERE NOT EXISTS (SELECT 1 FROM usage_record WHERE record_id = ?)""";
 
     private final JdbcTemplate jdbc;
 
@@ -53,6 +54,16 @@ class UsageRepository {
                 return records.size();
             }
         });
+    }
+
+    /** Whether the database answers at all (to tell an outage from a row it refuses). */
+    boolean reachable() {
+        try {
+            return Integer.valueOf(1).equals(this.jdbc.queryForObject("SELECT 1", Integer.class));
+        }
+        catch (RuntimeException ex) {
+            return false;
+        }
     }
 
     List<UsageGroup> aggregate(UsageQuery query) {
@@ -94,29 +105,31 @@ class UsageRepository {
 
     private static void bind(PreparedStatement ps, UsageRecord r) throws SQLException {
         OffsetDateTime at = utc(r.occurredAt());
-        ps.setObject(1, at);
-        ps.setObject(2, at.toLocalDate());
-        ps.setString(3, r.requestId());
-        ps.setString(4, r.apiKey());
+        ps.setString(1, r.recordId());
+        ps.setObject(2, at);
+        ps.setObject(3, at.toLocalDate());
+        ps.setString(4, r.requestId());
+        ps.setString(5, r.apiKey());
         if (r.team() != null) {
-            ps.setString(5, r.team());
+            ps.setString(6, r.team());
         }
         else {
-            ps.setNull(5, Types.VARCHAR);
+            ps.setNull(6, Types.VARCHAR);
         }
-        ps.setString(6, r.model());
-        ps.setString(7, r.backend().name());
-        ps.setString(8, r.region());
-        ps.setString(9, r.upstreamId());
-        ps.setString(10, r.counts().kind());
-        ps.setLong(11, r.counts().input());
-        ps.setLong(12, r.counts().output());
-        ps.setLong(13, r.counts().images());
-        ps.setBigDecimal(14, Money.stored(r.costUsd()));
-        ps.setBoolean(15, r.estimated());
-        ps.setLong(16, r.latencyMs());
-        ps.setString(17, r.outcome());
-        ps.setInt(18, r.status());
+        ps.setString(7, r.model());
+        ps.setString(8, r.backend().name());
+        ps.setString(9, r.region());
+        ps.setString(10, r.upstreamId());
+        ps.setString(11, r.counts().kind());
+        ps.setLong(12, r.counts().input());
+        ps.setLong(13, r.counts().output());
+        ps.setLong(14, r.counts().images());
+        ps.setBigDecimal(15, Money.stored(r.costUsd()));
+        ps.setBoolean(16, r.estimated());
+        ps.setLong(17, r.latencyMs());
+        ps.setString(18, r.outcome());
+        ps.setInt(19, r.status());
+        ps.setString(20, r.recordId());
     }
 
     private static UsageGroup group(ResultSet rs, List<UsageDimension> groupBy) throws SQLException {

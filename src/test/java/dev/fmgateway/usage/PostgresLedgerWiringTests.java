@@ -1,17 +1,26 @@
 package dev.fmgateway.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
+import java.sql.Connection;
+import java.sql.Statement;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import javax.sql.DataSource;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfEnvironmentVariable;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -27,7 +36,8 @@ import dev.fmgateway.support.IntegrationTest;
 @EnabledIfEnvironmentVariable(named = PostgresUsageRepositoryTests.URL_VARIABLE, matches = ".+")
 @IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-        properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true" })
+        properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true",
+                "gateway.ledger.query-timeout=1s" })
 class PostgresLedgerWiringTests {
 
     static final String SCHEMA = "wiring_" + UUID.randomUUID().toString().replace("-", "");
@@ -54,6 +64,9 @@ class PostgresLedgerWiringTests {
     @Autowired
     JdbcTemplate jdbc;
 
+    @Autowired
+    DataSource dataSource;
+
     @Test
     void migratesAtStartupAndWritesThroughTheLedger() throws Exception {
         assertThat(this.jdbc.queryForObject("SELECT current_schema()", String.class)).isEqualTo(SCHEMA);
@@ -65,5 +78,27 @@ class PostgresLedgerWiringTests {
         List<UsageGroup> groups = this.repository.aggregate(new UsageQuery(Instant.parse("2026-11-01T00:00:00Z"),
                 Instant.parse("2026-11-02T00:00:00Z"), List.of(UsageDimension.API_KEY), null));
         assertThat(groups).singleElement().satisfies(g -> assertThat(g.costUsd()).isEqualByComparingTo("0.00000925"));
+    }
+
+    @Test
+    void aStatementTheDatabaseHoldsUpFailsWithinTheQueryTimeout() throws Exception {
+        try (Connection locker = new DriverManagerDataSource(PostgresUsageRepositoryTests.URL).getConnection();
+                Statement lock = locker.createStatement()) {
+            locker.setAutoCommit(false);
+            lock.execute("LOCK TABLE " + SCHEMA + ".usage_record IN ACCESS EXCLUSIVE MODE");
+
+            assertTimeoutPreemptively(Duration.ofSeconds(20), () -> assertThatThrownBy(() -> this.repository
+                .insert(List.of(UsageRepositoryContract.record("2026-11-01T10:00:00Z", "key-a", "claude", "us-east-1",
+                        "0.1"))))
+                .isInstanceOf(DataAccessException.class));
+            locker.rollback();
+        }
+    }
+
+    @Test
+    void connectionsToPostgresHaveConnectAndSocketTimeouts() {
+        HikariDataSource hikari = (HikariDataSource) this.dataSource;
+
+        assertThat(hikari.getDataSourceProperties()).containsKeys("connectTimeout", "socketTimeout");
     }
 }

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -351,8 +352,8 @@ class UsageGatewayTests {
 
         String metrics = new GatewayHttp(this.managementPort).get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains("gateway_ledger_queue_depth", "gateway_ledger_dropped_total",
-                "gateway_ledger_failures_total", "gateway_cost_usd_total{",
+        assertThat(metrics).contains("gateway_ledger_backlog", "gateway_ledger_journal_bytes",
+                "gateway_ledger_dropped_total", "gateway_ledger_journal_failures_total", "gateway_cost_usd_total{",
                 "gateway_sagemaker_endpoint_hourly_cost_usd{endpoint=\"sdxl-endpoint\",instance_type=\"ml.g5.2xlarge\"} 3.03",
                 "gateway_sagemaker_endpoint_idle_seconds{endpoint=\"sdxl-endpoint\"");
         assertThat(metrics).doesNotContain("key-alpha", "key-bravo", "key-finops", "alpha\"");
@@ -364,7 +365,7 @@ class UsageGatewayTests {
     }
 
     private static UsageRecord sageMakerCall(Instant at) {
-        return new UsageRecord(at, "sm-" + at, "key-finops-admin", null, "sdxl", Backend.SAGEMAKER, "us-east-1",
+        return new UsageRecord(UUID.randomUUID().toString(), at, "sm-" + at, "key-finops-admin", null, "sdxl", Backend.SAGEMAKER, "us-east-1",
                 "sdxl-endpoint", new UsageCounts("images", 0, 0, 1), BigDecimal.ZERO, false, 1200, "ok", 200);
     }
 }

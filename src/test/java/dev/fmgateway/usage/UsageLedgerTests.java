@@ -1,35 +1,34 @@
 package dev.fmgateway.usage;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyList;
-import static org.mockito.Mockito.doAnswer;
-import static org.mockito.Mockito.doThrow;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.mockingDetails;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.DataIntegrityViolationException;
 
 import dev.fmgateway.catalog.Backend;
+import dev.fmgateway.usage.LedgerDurabilityTests.Capture;
 
-/** The ledger's buffering: never blocks the caller, counts what it drops or loses, writes everything on stop. */
+/** The ledger's journal and writer: batches, what the health endpoint says, a failing disk, a refused row. */
 class UsageLedgerTests {
 
+    @TempDir
+    Path journal;
+
     final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-
-    final UsageRepository repository = mock(UsageRepository.class);
-
-    final List<UsageRecord> written = new CopyOnWriteArrayList<>();
 
     UsageLedger ledger;
 
@@ -41,100 +40,131 @@ class UsageLedgerTests {
     }
 
     @Test
-    void writesEveryRecordInBatches() throws Exception {
-        captureWrites();
-        this.ledger = start(100, 4, 3);
+    void journalsEveryRecordThenWritesItInBatchesAndEmptiesTheJournalOnStop() throws Exception {
+        Capture db = new Capture(() -> {
+        });
+        this.ledger = start(db);
 
         for (int i = 0; i < 10; i++) {
             assertThat(this.ledger.record(record(i))).isTrue();
         }
 
         assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
-        assertThat(this.written).hasSize(10);
+        assertThat(db.requestIds()).containsExactlyElementsOf(LedgerDurabilityTests.requestIds(0, 10));
         assertThat(this.meters.counter("gateway.ledger.written").count()).isEqualTo(10);
+        assertThat(this.meters.get("gateway.ledger.journal.bytes").gauge().value()).isPositive();
+        this.ledger.stop();
+        assertThat(Files.list(this.journal).filter(p -> p.toString().endsWith(".journal"))).isEmpty();
     }
 
     @Test
-    void aFullQueueDropsWithoutBlockingAndCountsTheDrops() throws Exception {
-        CountDownLatch writing = new CountDownLatch(1);
-        CountDownLatch release = new CountDownLatch(1);
-        doAnswer(invocation -> {
-            writing.countDown();
-            release.await(5, TimeUnit.SECONDS);
-            return null;
-        }).when(this.repository).insert(anyList());
-        this.ledger = start(2, 1, 1);
-        this.ledger.record(record(0));
-        assertThat(writing.await(5, TimeUnit.SECONDS)).isTrue();
-
-        long started = System.nanoTime();
-        boolean[] accepted = { this.ledger.record(record(1)), this.ledger.record(record(2)),
-                this.ledger.record(record(3)), this.ledger.record(record(4)) };
-        long tookMs = (System.nanoTime() - started) / 1_000_000;
-
-        assertThat(accepted).containsExactly(true, true, false, false);
-        assertThat(tookMs).isLessThan(500);
-        assertThat(this.meters.counter("gateway.ledger.dropped").count()).isEqualTo(2);
-        assertThat(this.meters.get("gateway.ledger.queue.depth").gauge().value()).isEqualTo(2);
-        release.countDown();
-        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
-    }
-
-    @Test
-    void aDatabaseOutageIsRetriedThenCountedAsFailures() throws Exception {
-        doThrow(new DataAccessResourceFailureException("connection refused")).when(this.repository)
-            .insert(anyList());
-        this.ledger = start(100, 10, 3);
+    void aDatabaseOutageShowsAsDegradedWithTheBacklogAndTheError() throws Exception {
+        Capture db = new Capture(() -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        });
+        this.ledger = start(db);
 
         this.ledger.record(record(0));
         this.ledger.record(record(1));
+        Thread.sleep(200);
 
-        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
-        assertThat(this.meters.counter("gateway.ledger.failures").count()).isEqualTo(2);
-        assertThat(this.meters.counter("gateway.ledger.written").count()).isZero();
-        // each batch (one or two, depending on timing) was tried exactly three times
-        assertThat(mockingDetails(this.repository).getInvocations().size()).isIn(3, 6);
+        Health health = new LedgerHealthIndicator(this.ledger).health();
+        assertThat(health.getStatus()).isEqualTo(Status.UP);
+        assertThat(health.getDetails()).containsEntry("state", "DEGRADED").containsEntry("backlog", 2L);
+        assertThat((String) health.getDetails().get("lastError")).contains("connection refused");
+        assertThat(this.meters.get("gateway.ledger.backlog").gauge().value()).isEqualTo(2);
     }
 
     @Test
-    void stopWritesOutTheQueueBeforeReturning() {
-        doAnswer(invocation -> {
-            Thread.sleep(20);
-            this.written.addAll(invocation.getArgument(0));
-            return null;
-        }).when(this.repository).insert(anyList());
-        this.ledger = start(1000, 5, 1);
-        for (int i = 0; i < 50; i++) {
+    void recordsTheDiskRefusesGoToTheDatabaseFromMemoryAndTheLedgerIsDown() throws Exception {
+        Capture db = new Capture(() -> {
+        });
+        this.ledger = start(db);
+        // the next segment's name is taken by a directory: the journal cannot create it
+        Files.createDirectory(this.journal.resolve("%020d.journal".formatted(0)));
+
+        assertThat(this.ledger.record(record(0))).isFalse();
+
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.requestIds()).containsExactly("req-0");
+        assertThat(this.meters.counter("gateway.ledger.journal.failures").count()).isEqualTo(1);
+        Health health = new LedgerHealthIndicator(this.ledger).health();
+        assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+        assertThat(health.getDetails()).containsEntry("state", "JOURNAL_FAILING");
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesWhileItAnswersIsSetAsideAndTheRestIsWritten() throws Exception {
+        Capture db = new Capture(() -> {
+        }) {
+            @Override
+            void insert(List<UsageRecord> records) {
+                if (records.stream().anyMatch(r -> r.requestId().equals("req-1"))) {
+                    throw new DataIntegrityViolationException("value too long");
+                }
+                super.insert(records);
+            }
+
+            @Override
+            boolean reachable() {
+                return true;
+            }
+        };
+        this.ledger = start(db);
+
+        for (int i = 0; i < 3; i++) {
             this.ledger.record(record(i));
         }
 
-        this.ledger.stop();
-
-        assertThat(this.written).hasSize(50);
-        assertThat(this.ledger.record(record(51))).isFalse();
-        assertThat(this.meters.counter("gateway.ledger.dropped").count()).isEqualTo(1);
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.requestIds()).containsExactly("req-0", "req-2");
+        assertThat(this.meters.counter("gateway.ledger.rejected").count()).isEqualTo(1);
+        assertThat(Files.readString(this.journal.resolve(UsageJournal.REJECTED))).contains("\"requestId\":\"req-1\"");
     }
 
-    private void captureWrites() {
-        doAnswer(invocation -> {
-            List<UsageRecord> batch = invocation.getArgument(0);
-            assertThat(batch).hasSizeLessThanOrEqualTo(4);
-            this.written.addAll(batch);
-            return null;
-        }).when(this.repository).insert(anyList());
+    @Test
+    void aLineThatFailsItsChecksumAndATornLastLineAreSkipped() throws Exception {
+        UsageLedger down = start(new Capture(() -> {
+            throw new DataAccessResourceFailureException("connection refused");
+        }));
+        down.record(record(0));
+        down.record(record(1));
+        down.stop();
+        Path segment;
+        try (var files = Files.list(this.journal)) {
+            segment = files.filter(p -> p.toString().endsWith(".journal")).findFirst().orElseThrow();
+        }
+        List<String> lines = Files.readAllLines(segment);
+        Files.writeString(segment, lines.get(0).replace("req-0", "req-X") + "\n" + lines.get(1) + "\n"
+                + lines.get(1).substring(0, 40));
+
+        Capture db = new Capture(() -> {
+        });
+        this.ledger = start(db);
+
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.requestIds()).containsExactly("req-1");
     }
 
-    private UsageLedger start(int capacity, int batchSize, int maxAttempts) {
-        UsageLedger started = new UsageLedger(this.repository,
-                new LedgerProperties(capacity, batchSize, maxAttempts, Duration.ofMillis(1), Duration.ofSeconds(10)),
-                this.meters);
+    @Test
+    void aSecondGatewayCannotShareTheJournal() {
+        this.ledger = start(new Capture(() -> {
+        }));
+        UsageLedger second = new UsageLedger(new Capture(() -> {
+        }), LedgerDurabilityTests.properties(this.journal), new SimpleMeterRegistry());
+
+        assertThatThrownBy(second::start).hasMessageContaining("cannot open the journal");
+    }
+
+    private UsageLedger start(UsageRepository repository) {
+        UsageLedger started = new UsageLedger(repository, LedgerDurabilityTests.properties(this.journal), this.meters);
         started.start();
         return started;
     }
 
     static UsageRecord record(int i) {
-        return new UsageRecord(Instant.parse("2026-11-29T10:00:00Z").plusSeconds(i), "req-" + i, "key-a", null,
-                "claude-3-haiku", Backend.BEDROCK, "us-east-1", "anthropic.claude-3-haiku-20240307-v1:0",
+        return new UsageRecord("rec-" + i, Instant.parse("2026-11-29T10:00:00Z").plusSeconds(i), "req-" + i, "key-a",
+                null, "claude-3-haiku", Backend.BEDROCK, "us-east-1", "anthropic.claude-3-haiku-20240307-v1:0",
                 new UsageCounts("tokens", 10, 5, 0), new BigDecimal("0.00001"), false, 42, "ok", 200);
     }
 }

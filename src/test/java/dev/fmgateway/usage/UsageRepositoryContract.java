@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import javax.sql.DataSource;
 
@@ -56,6 +57,20 @@ abstract class UsageRepositoryContract {
         assertThat(total.requests()).isEqualTo(1000);
         assertThat(total.costUsd()).isEqualByComparingTo("0.000000000001");
         assertThat(total.inputTokens()).isEqualTo(12000);
+    }
+
+    @Test
+    void aRecordWrittenAgainIsSkippedAndEveryRecordOfOneRequestIsKept() {
+        UsageRecord first = record("2026-11-01T10:00:00Z", "key-a", "claude", "us-east-1", "0.5");
+        UsageRecord second = record("2026-11-01T10:00:00Z", "key-a", "claude", "us-east-1", "0.25");
+        this.repository.insert(List.of(first, second));
+
+        this.repository.insert(List.of(second, first, second));
+
+        assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM usage_record WHERE request_id = 'req'", Long.class))
+            .isEqualTo(2);
+        assertThat(only(query(UsageDimension.MODEL, null)).costUsd()).isEqualByComparingTo("0.75");
+        assertThat(this.repository.reachable()).isTrue();
     }
 
     @Test
@@ -125,17 +140,17 @@ abstract class UsageRepositoryContract {
     }
 
     static UsageRecord record(String at, String key, String model, String region, String cost) {
-        return new UsageRecord(Instant.parse(at), "req", key, "team", model, Backend.BEDROCK, region, model + "-v1",
+        return new UsageRecord(UUID.randomUUID().toString(), Instant.parse(at), "req", key, "team", model, Backend.BEDROCK, region, model + "-v1",
                 new UsageCounts("tokens", 12, 5, 0), new BigDecimal(cost), false, 40, "ok", 200);
     }
 
     static UsageRecord failed(String at, String key, String model) {
-        return new UsageRecord(Instant.parse(at), "req", key, null, model, Backend.BEDROCK, "us-east-1", model + "-v1",
+        return new UsageRecord(UUID.randomUUID().toString(), Instant.parse(at), "req", key, null, model, Backend.BEDROCK, "us-east-1", model + "-v1",
                 UsageCounts.NONE, BigDecimal.ZERO, false, 40, "UPSTREAM_THROTTLED", 429);
     }
 
     static UsageRecord endpointCall(String at, String endpoint) {
-        return new UsageRecord(Instant.parse(at), "req", "key-a", null, endpoint + "-model", Backend.SAGEMAKER,
+        return new UsageRecord(UUID.randomUUID().toString(), Instant.parse(at), "req", "key-a", null, endpoint + "-model", Backend.SAGEMAKER,
                 "us-east-1", endpoint, new UsageCounts("images", 0, 0, 1), BigDecimal.ZERO, false, 900, "ok", 200);
     }
 }
