@@ -13,6 +13,7 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.catalog.Price;
+import dev.fmgateway.problem.StreamInterruptedException;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.EmbeddingResult;
@@ -57,6 +58,13 @@ class CostMeteringFilter implements InvocationFilter {
                 throw gone;
             }
             throw new TextDeltaSink.ClientGoneException(gone.getCause(), meter(gone.partial()));
+        }
+        catch (StreamInterruptedException interrupted) {
+            // A stream cut by an upstream failure after its first text: what was produced is billed, so priced.
+            if (interrupted.partial() == null) {
+                throw interrupted;
+            }
+            throw interrupted.withPartial(meter(interrupted.partial()));
         }
     }
 

@@ -1,5 +1,9 @@
 package dev.fmgateway.problem;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.fmgateway.invocation.Completion;
+
 
 /**
  * An upstream failure after part of a stream reached the client. It keeps the cause's status and code for the
@@ -7,8 +11,28 @@ package dev.fmgateway.problem;
  */
 public class StreamInterruptedException extends UpstreamException {
 
-    public StreamInterruptedException(UpstreamException cause) {
-        super(cause.code(), "The stream failed after it started: " + cause.detail());
+    private final transient @Nullable Completion<?> partial;
+
+    /**
+     * @param partial what the deployment produced before the failure (usage estimated where the provider sent no
+     *        counts): it was billed, so it is metered and recorded
+     */
+    public StreamInterruptedException(UpstreamException cause, @Nullable Completion<?> partial) {
+        this(cause.code(), "The stream failed after it started: " + cause.detail(), partial);
+    }
+
+    private StreamInterruptedException(ProblemCode code, String detail, @Nullable Completion<?> partial) {
+        super(code, detail);
+        this.partial = partial;
+    }
+
+    /** The same failure, carrying the partial completion as priced by the metering step. */
+    public StreamInterruptedException withPartial(Completion<?> priced) {
+        return new StreamInterruptedException(code(), detail(), priced);
+    }
+
+    public @Nullable Completion<?> partial() {
+        return this.partial;
     }
 
     @Override

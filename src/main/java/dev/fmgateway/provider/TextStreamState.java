@@ -121,10 +121,12 @@ public final class TextStreamState {
         if (ex instanceof TextDeltaSink.ClientGoneException gone) {
             // The provider reports no usage for a cancelled stream: what it produced is estimated.
             return new TextDeltaSink.ClientGoneException(gone.getCause(),
-                    new Completion(this.model, this.deployment, result(false), null));
+                    new Completion<>(this.model, this.deployment, result(false), null));
         }
         UpstreamException upstream = translate.apply(this.model.id(), ex);
-        return this.stream.sink().started() ? new StreamInterruptedException(upstream) : upstream;
+        // Text already went out: the provider produced (and bills) it, so it travels with the failure.
+        return this.stream.sink().started() ? new StreamInterruptedException(upstream,
+                new Completion<>(this.model, this.deployment, result(false), null)) : upstream;
     }
 
     private TextResult result(boolean billedUsage) {

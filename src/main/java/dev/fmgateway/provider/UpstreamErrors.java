@@ -1,7 +1,6 @@
 package dev.fmgateway.provider;
 
 import dev.fmgateway.problem.UpstreamErrorException;
-import dev.fmgateway.problem.UpstreamUnavailableException;
 import dev.fmgateway.problem.UpstreamTimeoutException;
 import dev.fmgateway.problem.UpstreamThrottledException;
 import dev.fmgateway.problem.UpstreamException;
@@ -23,6 +22,8 @@ public final class UpstreamErrors {
 
     private static final Logger log = LoggerFactory.getLogger(UpstreamErrors.class);
 
+    private static final FailureLog FAILURES = new FailureLog(FailureLog.INTERVAL_NANOS, System::nanoTime);
+
     private UpstreamErrors() {
     }
 
@@ -31,17 +32,30 @@ public final class UpstreamErrors {
         return failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
     }
 
-    /** Logs the failure (code, status, upstream request id; never credentials) and returns its safe message. */
+    /**
+     * Logs the failure (code, status, upstream request id; never credentials), at most once per model and code
+     * per interval, and returns its safe message.
+     */
     public static String describe(String service, String modelId, Throwable ex) {
         if (ex instanceof AwsServiceException aws) {
-            log.warn("{} call for {} failed: {} (HTTP {}, upstream request {})", service, modelId,
-                    aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "?", aws.statusCode(),
-                    aws.requestId());
+            String code = aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "HTTP_" + aws.statusCode();
+            long suppressed = FAILURES.admit(service, modelId, code);
+            if (suppressed >= 0) {
+                log.warn("{} call for {} failed: {} (HTTP {}, upstream request {}){}", service, modelId, code,
+                        aws.statusCode(), aws.requestId(), suppressedNote(suppressed));
+            }
             return aws.awsErrorDetails() != null ? UpstreamMessages.sanitize(aws.awsErrorDetails().errorMessage())
                     : "no message from the provider";
         }
-        log.warn("{} call for {} failed: {}", service, modelId, ex.toString());
+        long suppressed = FAILURES.admit(service, modelId, ex.getClass().getSimpleName());
+        if (suppressed >= 0) {
+            log.warn("{} call for {} failed: {}{}", service, modelId, ex.toString(), suppressedNote(suppressed));
+        }
         return "no message from the provider";
+    }
+
+    private static String suppressedNote(long suppressed) {
+        return suppressed == 0 ? "" : "; " + suppressed + " more like it since the last such line";
     }
 
     /** Failures either service can produce: timeouts, throttling, 5xx, other errors, no connection. */
@@ -50,11 +64,15 @@ public final class UpstreamErrors {
             case ApiCallTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer within the call timeout");
             case ApiCallAttemptTimeoutException e -> new UpstreamTimeoutException(modelId, "no answer in time");
             case AwsServiceException e when e.statusCode() == 429 || isThrottling(e) ->
-                new UpstreamThrottledException(modelId, 1, true);
-            case AwsServiceException e when e.statusCode() >= 500 -> new UpstreamUnavailableException(modelId, message, 1);
+                new UpstreamThrottledException(modelId, 1, true).beforeTheModel();
+            case AwsServiceException e when e.statusCode() == 503 ->
+                new UpstreamErrorException(modelId, message, true).beforeTheModel();
+            case AwsServiceException e when e.statusCode() >= 500 -> new UpstreamErrorException(modelId, message, true);
             case AwsServiceException e -> new UpstreamErrorException(modelId, message);
             case SdkClientException e when timedOut(e) -> new UpstreamTimeoutException(modelId, "no answer in time");
-            case SdkClientException e -> new UpstreamUnavailableException(modelId, "the provider could not be reached", 1);
+            case SdkClientException e when connectFailed(e) ->
+                new UpstreamErrorException(modelId, "the provider could not be reached", true).beforeTheModel();
+            case SdkClientException e -> new UpstreamErrorException(modelId, "the connection to the provider failed", true);
             default -> new UpstreamErrorException(modelId, "unexpected failure");
         };
     }
@@ -62,6 +80,17 @@ public final class UpstreamErrors {
     /** SageMaker reports throttling as HTTP 400 with error code ThrottlingException. */
     private static boolean isThrottling(AwsServiceException e) {
         return e.awsErrorDetails() != null && "ThrottlingException".equals(e.awsErrorDetails().errorCode());
+    }
+
+    /** The connection was never made, so the request cannot have reached the model. */
+    private static boolean connectFailed(Throwable ex) {
+        for (Throwable t = ex; t != null; t = t.getCause()) {
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.nio.channels.UnresolvedAddressException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** A read timeout of the HTTP client surfaces as a client exception caused by a timeout. */

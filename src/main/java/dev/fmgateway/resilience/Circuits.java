@@ -8,7 +8,6 @@ import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.problem.UpstreamException;
-import dev.fmgateway.problem.UpstreamThrottledException;
 
 /**
  * The one owner of circuit permits: a deployment's circuit hands out a {@link Permit} per attempt, and every
@@ -26,14 +25,6 @@ final class Circuits {
     @Nullable Permit tryAcquire(Deployment deployment) {
         CircuitBreaker circuit = this.registry.circuitBreaker(deployment.key());
         return circuit.tryAcquirePermission() ? new Permit(circuit) : null;
-    }
-
-    /**
-     * Whether a failure says the deployment is unhealthy: 5xx, timeouts and connection failures do. Throttling
-     * (it feeds backoff and failover instead), the caller's own deadline and per-request errors do not.
-     */
-    static boolean deploymentFault(UpstreamException failure) {
-        return failure.retriable() && !(failure instanceof UpstreamThrottledException);
     }
 
     /** Permission for one attempt; settling it a second time does nothing. */
@@ -55,9 +46,12 @@ final class Circuits {
             }
         }
 
-        /** Settles the attempt by its failure: a deployment fault counts against the circuit, anything else not. */
+        /**
+         * Settles the attempt by its failure: a deployment fault (5xx, timeouts, connection failures) counts against
+         * the circuit; throttling, the caller's own deadline and per-request errors do not.
+         */
         void failed(UpstreamException failure) {
-            if (!deploymentFault(failure)) {
+            if (!failure.deploymentFault()) {
                 release();
             }
             else if (settle()) {

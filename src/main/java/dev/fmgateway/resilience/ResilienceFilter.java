@@ -97,7 +97,7 @@ class ResilienceFilter implements InvocationFilter {
         }
         catch (UpstreamException ex) {
             pick.permit().failed(ex);
-            if (!ex.retriable()) {
+            if (!ex.retriable() || ex.mayHaveReachedModel() && !this.properties.retryNonIdempotent()) {
                 throw ex;
             }
             Counter.builder("gateway.upstream.failures")

@@ -19,7 +19,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param slidingWindow number of recent calls the failure rate is measured over
  * @param openDuration how long an open circuit skips its deployment before letting probes through
  * @param maxConcurrentPerDeployment in-flight calls allowed per deployment
- * @param maxConcurrent in-flight model calls allowed in total
+ * @param maxConcurrent in-flight model requests allowed in total (checked before the body is read)
+ * @param retryNonIdempotent whether to retry failures that may have reached the model (5xx, timeouts, connection
+ *        resets): model calls are not idempotent, so such a retry can bill twice; off by default, when only
+ *        failures that provably did not reach the model (connect errors, throttling, not ready) are retried
  */
 @ConfigurationProperties("gateway.resilience")
 public record ResilienceProperties(@DefaultValue("60s") Duration deadline, @DefaultValue("3") int maxAttempts,
@@ -27,5 +30,5 @@ public record ResilienceProperties(@DefaultValue("60s") Duration deadline, @Defa
         @DefaultValue("5s") Duration maxBackoff, @DefaultValue("50") float failureRateThreshold,
         @DefaultValue("10") int minimumCalls, @DefaultValue("20") int slidingWindow,
         @DefaultValue("30s") Duration openDuration, @DefaultValue("256") int maxConcurrentPerDeployment,
-        @DefaultValue("2000") int maxConcurrent) {
+        @DefaultValue("2000") int maxConcurrent, @DefaultValue("false") boolean retryNonIdempotent) {
 }

@@ -22,6 +22,7 @@ import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.problem.GatewayException;
+import dev.fmgateway.problem.StreamInterruptedException;
 
 /**
  * Records every routed call in the usage ledger: successful calls with the usage and cost the metering step put
@@ -57,7 +58,7 @@ class UsageRecordingFilter implements InvocationFilter {
         Instant at = this.clock.instant();
         long started = System.nanoTime();
         try {
-            Completion completion = next.proceed(invocation);
+            Completion<?> completion = next.proceed(invocation);
             Cost cost = completion.costOrZero();
             record(invocation, completion.deployment(), at, started, UsageCounts.of(completion.result().usage()),
                     cost.usd(), cost.estimated(), UsageRecord.OK, 200);
@@ -65,17 +66,14 @@ class UsageRecordingFilter implements InvocationFilter {
         }
         catch (TextDeltaSink.ClientGoneException gone) {
             // The client left a stream: record what the provider produced (and bills) until then.
-            Completion partial = gone.partial();
-            if (partial != null) {
-                Cost cost = partial.costOrZero();
-                record(invocation, partial.deployment(), at, started, UsageCounts.of(partial.result().usage()),
-                        cost.usd(), true, "CLIENT_GONE", 200);
-            }
-            else {
-                record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
-                        "CLIENT_GONE", 200);
-            }
+            recordPartial(invocation, gone.partial(), at, started, "CLIENT_GONE");
             throw gone;
+        }
+        catch (StreamInterruptedException interrupted) {
+            // The upstream failed after the stream started (the answer was 200 with an error event): the text it
+            // produced until then is billed, so it is recorded under the failure's code.
+            recordPartial(invocation, interrupted.partial(), at, started, interrupted.code().name());
+            throw interrupted;
         }
         catch (GatewayException ex) {
             record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
@@ -87,6 +85,19 @@ class UsageRecordingFilter implements InvocationFilter {
                     "INTERNAL_ERROR", 500);
             throw ex;
         }
+    }
+
+    /** A stream that ended early: what it produced (usage estimated), else nothing, at the answer's status 200. */
+    private void recordPartial(Invocation invocation, @Nullable Completion<?> partial, Instant at, long started,
+            String outcome) {
+        if (partial == null) {
+            record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false, outcome,
+                    200);
+            return;
+        }
+        Cost cost = partial.costOrZero();
+        record(invocation, partial.deployment(), at, started, UsageCounts.of(partial.result().usage()), cost.usd(),
+                true, outcome, 200);
     }
 
     private void record(Invocation invocation, @Nullable Deployment deployment, Instant at, long started,

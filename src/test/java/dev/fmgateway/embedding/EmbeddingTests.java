@@ -80,8 +80,8 @@ class EmbeddingTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void modelFailureInOneRegionFailsOverForThatItem() {
-        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.MODEL_ERROR).inRegion("us-east-1")
+    void throttlingInOneRegionFailsOverForThatItem() {
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.THROTTLE).inRegion("us-east-1")
             .forTarget("amazon.titan-embed-text-v2:0").limit(1));
         GatewayHttp.Response response = this.http.post("/v1/embeddings",
                 "{\"model\":\"titan-embed-text-v2\",\"input\":[\"a\",\"b\"]}");

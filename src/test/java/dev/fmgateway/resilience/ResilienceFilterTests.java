@@ -22,6 +22,7 @@ import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.problem.UpstreamErrorException;
 import dev.fmgateway.problem.UpstreamThrottledException;
 import dev.fmgateway.problem.UpstreamUnavailableException;
 import dev.fmgateway.problem.UpstreamValidationException;
@@ -38,10 +39,16 @@ class ResilienceFilterTests {
 
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
+    /** A filter that retries every retriable failure (retry-non-idempotent on), as most tests here need. */
     private ResilienceFilter filter(int maxAttempts, int minimumCalls, Duration openDuration, int perDeployment) {
+        return filter(maxAttempts, minimumCalls, openDuration, perDeployment, true);
+    }
+
+    private ResilienceFilter filter(int maxAttempts, int minimumCalls, Duration openDuration, int perDeployment,
+            boolean retryNonIdempotent) {
         ResilienceProperties properties = new ResilienceProperties(Duration.ofSeconds(5), maxAttempts, 3,
                 Duration.ofMillis(5), Duration.ofSeconds(2), 50, minimumCalls, minimumCalls, openDuration,
-                perDeployment, 100);
+                perDeployment, 100, retryNonIdempotent);
         ResilienceConfiguration configuration = new ResilienceConfiguration();
         SimpleMeterRegistry meters = new SimpleMeterRegistry();
         CircuitBreakerRegistry circuits = configuration.circuitBreakers(properties, meters);
@@ -71,6 +78,34 @@ class ResilienceFilterTests {
 
         assertThat(completion.deployment()).isEqualTo(WEST);
         assertThat(this.calls).containsExactly("us-east-1", "us-west-2");
+    }
+
+    @Test
+    void byDefaultOnlyFailuresThatNeverReachedTheModelAreRetried() {
+        CatalogModel model = TestModels.model("m", List.of(EAST, WEST));
+        ResilienceFilter safe = filter(3, 100, Duration.ofSeconds(30), 10, false);
+
+        assertThatThrownBy(() -> run(safe, model, d -> d == EAST ? new UpstreamErrorException("m", "500", true) : null))
+            .isInstanceOf(UpstreamErrorException.class);
+        assertThat(this.calls).containsExactly("us-east-1");
+
+        this.calls.clear();
+        Completion<?> completion = run(safe, model,
+                d -> d == EAST ? new UpstreamErrorException("m", "503", true).beforeTheModel() : null);
+        assertThat(completion.deployment()).isEqualTo(WEST);
+        assertThat(this.calls).containsExactly("us-east-1", "us-west-2");
+    }
+
+    @Test
+    void aModelErrorOfOneRequestDoesNotCountAgainstTheDeployment() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 10, Duration.ofSeconds(30), 10);
+        for (int i = 0; i < 20; i++) {
+            assertThatThrownBy(() -> run(filter, model,
+                    d -> new UpstreamErrorException("m", "model failed", true).ofTheRequest()))
+                .isInstanceOf(UpstreamErrorException.class);
+        }
+        assertThat(run(filter, model, d -> null).deployment()).isEqualTo(EAST);
     }
 
     @Test

@@ -15,6 +15,10 @@ import java.util.List;
 
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import dev.fmgateway.emulator.FaultRule;
 import dev.fmgateway.support.GatewayHttp;
@@ -76,10 +80,41 @@ class TextStreamingTests extends GatewayIntegrationTest {
         assertThat(this.emulator.requests().size()).isEqualTo(1);
     }
 
+    @Autowired
+    MeterRegistry meters;
+
+    @Test
+    void aStreamCutByTheUpstreamIsMeteredAndRecordedWithWhatItProduced() {
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.STREAM_ERROR).afterEvents(4)
+            .forTarget("us.anthropic.claude-sonnet-4-5-20250929-v1:0"));
+        double outputBefore = outputTokens();
+        long recordedBefore = recordedOutputTokens();
+
+        GatewayHttp.Response response = this.http.post("/v1/text/generations", LONG);
+
+        assertThat(Sse.parse(response.body()).getLast().name()).isEqualTo("error");
+        assertThat(outputTokens() - outputBefore).as("metered output tokens").isPositive();
+        Awaitility.await("output tokens in the usage ledger").atMost(Duration.ofSeconds(10))
+            .until(() -> recordedOutputTokens() > recordedBefore);
+    }
+
+    private double outputTokens() {
+        Counter counter = this.meters.find("gateway.tokens").tags("model", "claude-sonnet-4-5", "direction", "output")
+            .counter();
+        return counter != null ? counter.count() : 0;
+    }
+
+    private long recordedOutputTokens() {
+        return this.http.get("/v1/usage?groupBy=model").json().path("groups").valueStream()
+            .filter(group -> group.path("model").asString().equals("claude-sonnet-4-5"))
+            .mapToLong(group -> group.path("outputTokens").asLong())
+            .sum();
+    }
+
     @Test
     void aFailureBeforeTheFirstDeltaIsAnOrdinaryProblemResponse() {
-        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.SERVICE_UNAVAILABLE).inRegion("eu-central-1"));
-        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.SERVICE_UNAVAILABLE).inRegion("eu-west-1"));
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.MODEL_NOT_READY).inRegion("eu-central-1"));
+        this.emulator.faults().add(FaultRule.of(FaultRule.Kind.MODEL_NOT_READY).inRegion("eu-west-1"));
 
         GatewayHttp.Response response = this.http.post("/v1/text/generations",
                 LONG.replace("\"stream\":true", "\"stream\":true,\"region\":\"eu\""));

@@ -6,27 +6,21 @@ import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.core.env.Environment;
 import tools.jackson.databind.JsonNode;
 
 import dev.fmgateway.support.GatewayHttp;
+import dev.fmgateway.support.GatewayIntegrationTest;
 
 /** What an operator sees of the ledger, and how the gateway stops around it. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:ledger-operations-tests;DB_CLOSE_DELAY=-1")
-class LedgerOperationsTests {
-
-    @Value("${local.server.port}")
-    int port;
+class LedgerOperationsTests extends GatewayIntegrationTest {
 
     @Autowired
     Environment environment;
 
     @Test
     void healthShowsTheLedgersStateAndBacklog() {
-        GatewayHttp.Response health = new GatewayHttp(this.port).get("/actuator/health");
+        GatewayHttp.Response health = this.management.get("/actuator/health");
 
         JsonNode ledger = health.json().path("components").path("ledger");
         assertThat(ledger.path("status").asString()).as(health.body()).isEqualTo("UP");

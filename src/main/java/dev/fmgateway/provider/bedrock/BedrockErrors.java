@@ -49,18 +49,21 @@ final class BedrockErrors {
         String message = UpstreamErrors.describe("Bedrock", modelId, ex);
         return switch (ex) {
             case ValidationException e -> new UpstreamValidationException(modelId, message);
-            case ThrottlingException e -> new UpstreamThrottledException(modelId, retryAfter(e), true);
+            case ThrottlingException e -> new UpstreamThrottledException(modelId, retryAfter(e), true).beforeTheModel();
             case ServiceQuotaExceededException e -> new UpstreamThrottledException(modelId, 60, false);
-            case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the model is not ready", 5);
+            case ModelNotReadyException e ->
+                new UpstreamUnavailableException(modelId, "the model is not ready", 5).beforeTheModel();
             case ModelTimeoutException e -> new UpstreamTimeoutException(modelId, message);
-            case ModelErrorException e -> new UpstreamErrorException(modelId, "the model failed: " + message, true);
+            case ModelErrorException e ->
+                new UpstreamErrorException(modelId, "the model failed: " + message, true).ofTheRequest();
             case ModelStreamErrorException e -> new UpstreamErrorException(modelId, "the stream failed: " + message);
             case AccessDeniedException e -> new UpstreamErrorException(modelId,
-                    "the gateway's AWS identity may not call this model there: " + message, true);
+                    "the gateway's AWS identity may not call this model there: " + message, true).beforeTheModel();
             case ResourceNotFoundException e -> new UpstreamErrorException(modelId,
-                    "the provider does not serve this model there (retired or not enabled): " + message, true);
-            case InternalServerException e -> new UpstreamUnavailableException(modelId, message, 1);
-            case ServiceUnavailableException e -> new UpstreamUnavailableException(modelId, message, 1);
+                    "the provider does not serve this model there (retired or not enabled): " + message, true)
+                .beforeTheModel();
+            case InternalServerException e -> new UpstreamErrorException(modelId, message, true);
+            case ServiceUnavailableException e -> new UpstreamErrorException(modelId, message, true).beforeTheModel();
             default -> UpstreamErrors.generic(modelId, ex, message);
         };
     }

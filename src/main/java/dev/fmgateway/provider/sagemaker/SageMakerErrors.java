@@ -35,12 +35,13 @@ final class SageMakerErrors {
             case ModelErrorException e -> new UpstreamErrorException(modelId, "the endpoint's container answered "
                     + e.originalStatusCode() + ": " + UpstreamMessages.sanitize(e.originalMessage()),
                     e.originalStatusCode() == null || e.originalStatusCode() >= 500);
-            case ModelNotReadyException e -> new UpstreamUnavailableException(modelId, "the endpoint is not ready", 5);
+            case ModelNotReadyException e ->
+                new UpstreamUnavailableException(modelId, "the endpoint is not ready", 5).beforeTheModel();
             case ModelStreamErrorException e -> new UpstreamErrorException(modelId, "the stream failed: " + message);
-            case InternalStreamFailureException e -> new UpstreamUnavailableException(modelId, message, 1);
-            case InternalFailureException e -> new UpstreamUnavailableException(modelId, message, 1);
-            case ServiceUnavailableException e -> new UpstreamUnavailableException(modelId, message, 1);
-            case InternalDependencyException e -> new UpstreamUnavailableException(modelId, message, 1);
+            case InternalStreamFailureException e -> new UpstreamErrorException(modelId, message, true);
+            case InternalFailureException e -> new UpstreamErrorException(modelId, message, true);
+            case ServiceUnavailableException e -> new UpstreamErrorException(modelId, message, true).beforeTheModel();
+            case InternalDependencyException e -> new UpstreamErrorException(modelId, message, true);
             default -> UpstreamErrors.generic(modelId, ex, message);
         };
     }

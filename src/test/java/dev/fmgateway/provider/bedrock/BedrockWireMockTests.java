@@ -153,13 +153,13 @@ class BedrockWireMockTests {
     @CsvSource({ "400, ValidationException, 400, UPSTREAM_VALIDATION, 1",
             "429, ThrottlingException, 429, UPSTREAM_THROTTLED, 2",
             "400, ServiceQuotaExceededException, 429, UPSTREAM_THROTTLED, 1",
-            "408, ModelTimeoutException, 504, UPSTREAM_TIMEOUT, 2",
+            "408, ModelTimeoutException, 504, UPSTREAM_TIMEOUT, 1",
             "429, ModelNotReadyException, 503, UPSTREAM_UNAVAILABLE, 2",
-            "424, ModelErrorException, 502, UPSTREAM_ERROR, 2",
+            "424, ModelErrorException, 502, UPSTREAM_ERROR, 1",
             "403, AccessDeniedException, 502, UPSTREAM_ERROR, 2",
             "404, ResourceNotFoundException, 502, UPSTREAM_ERROR, 2",
-            "500, InternalServerException, 503, UPSTREAM_UNAVAILABLE, 2",
-            "503, ServiceUnavailableException, 503, UPSTREAM_UNAVAILABLE, 2" })
+            "500, InternalServerException, 502, UPSTREAM_ERROR, 1",
+            "503, ServiceUnavailableException, 502, UPSTREAM_ERROR, 2" })
     void mapsBedrockErrors(int upstreamStatus, String errorType, int status, String code, int attempts) {
         BEDROCK.stubFor(post(urlEqualTo(CLAUDE_PATH)).willReturn(aResponse().withStatus(upstreamStatus)
             .withHeader("Content-Type", "application/json")
