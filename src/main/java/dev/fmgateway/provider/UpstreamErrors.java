@@ -6,6 +6,7 @@ import dev.fmgateway.problem.UpstreamThrottledException;
 import dev.fmgateway.problem.UpstreamException;
 import java.util.concurrent.CompletionException;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,6 +26,28 @@ public final class UpstreamErrors {
     private static final FailureLog FAILURES = new FailureLog(FailureLog.INTERVAL_NANOS, System::nanoTime);
 
     private UpstreamErrors() {
+    }
+
+    /** One service's own error table: the failure for an exception it knows, else null. */
+    @FunctionalInterface
+    public interface Table {
+
+        @Nullable UpstreamException map(Throwable ex, String message);
+
+    }
+
+    /**
+     * Translates an SDK failure: unwraps it, logs it (rate-limited), and maps it with the service's own table,
+     * falling back to the failures either service can produce.
+     */
+    public static UpstreamException translate(String service, String modelId, Throwable failure, Table table) {
+        Throwable ex = unwrap(failure);
+        if (ex instanceof UpstreamException upstream) {
+            return upstream;
+        }
+        String message = describe(service, modelId, ex);
+        UpstreamException mapped = table.map(ex, message);
+        return mapped != null ? mapped : generic(modelId, ex, message);
     }
 
     /** The SDK's failure without the future's wrapper. */

@@ -3,8 +3,8 @@ package dev.fmgateway.provider.bedrock;
 
 
 import dev.fmgateway.problem.UpstreamErrorException;
-import dev.fmgateway.provider.UpstreamErrors;
 import dev.fmgateway.problem.UpstreamException;
+import dev.fmgateway.provider.UpstreamErrors;
 import dev.fmgateway.problem.UpstreamThrottledException;
 import dev.fmgateway.problem.UpstreamTimeoutException;
 import dev.fmgateway.problem.UpstreamUnavailableException;
@@ -42,12 +42,7 @@ final class BedrockErrors {
     }
 
     static UpstreamException translate(String modelId, Throwable failure) {
-        Throwable ex = UpstreamErrors.unwrap(failure);
-        if (ex instanceof UpstreamException upstream) {
-            return upstream;
-        }
-        String message = UpstreamErrors.describe("Bedrock", modelId, ex);
-        return switch (ex) {
+        return UpstreamErrors.translate("Bedrock", modelId, failure, (ex, message) -> switch (ex) {
             case ValidationException e -> new UpstreamValidationException(modelId, message);
             case ThrottlingException e -> new UpstreamThrottledException(modelId, retryAfter(e), true).beforeTheModel();
             case ServiceQuotaExceededException e -> new UpstreamThrottledException(modelId, 60, false);
@@ -64,7 +59,7 @@ final class BedrockErrors {
                 .beforeTheModel();
             case InternalServerException e -> new UpstreamErrorException(modelId, message, true);
             case ServiceUnavailableException e -> new UpstreamErrorException(modelId, message, true).beforeTheModel();
-            default -> UpstreamErrors.generic(modelId, ex, message);
-        };
+            default -> null;
+        });
     }
 }

@@ -1,8 +1,8 @@
 package dev.fmgateway.provider.sagemaker;
 
 import dev.fmgateway.problem.UpstreamErrorException;
-import dev.fmgateway.provider.UpstreamErrors;
 import dev.fmgateway.problem.UpstreamException;
+import dev.fmgateway.provider.UpstreamErrors;
 import dev.fmgateway.provider.UpstreamMessages;
 import dev.fmgateway.problem.UpstreamUnavailableException;
 import dev.fmgateway.problem.UpstreamValidationException;
@@ -25,12 +25,7 @@ final class SageMakerErrors {
     }
 
     static UpstreamException translate(String modelId, Throwable failure) {
-        Throwable ex = UpstreamErrors.unwrap(failure);
-        if (ex instanceof UpstreamException upstream) {
-            return upstream;
-        }
-        String message = UpstreamErrors.describe("SageMaker", modelId, ex);
-        return switch (ex) {
+        return UpstreamErrors.translate("SageMaker", modelId, failure, (ex, message) -> switch (ex) {
             case ValidationErrorException e -> new UpstreamValidationException(modelId, message);
             case ModelErrorException e -> new UpstreamErrorException(modelId, "the endpoint's container answered "
                     + e.originalStatusCode() + ": " + UpstreamMessages.sanitize(e.originalMessage()),
@@ -42,7 +37,7 @@ final class SageMakerErrors {
             case InternalFailureException e -> new UpstreamErrorException(modelId, message, true);
             case ServiceUnavailableException e -> new UpstreamErrorException(modelId, message, true).beforeTheModel();
             case InternalDependencyException e -> new UpstreamErrorException(modelId, message, true);
-            default -> UpstreamErrors.generic(modelId, ex, message);
-        };
+            default -> null;
+        });
     }
 }
