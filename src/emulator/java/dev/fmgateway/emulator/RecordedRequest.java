@@ -26,6 +26,12 @@ public record RecordedRequest(String method, String rawPath, @Nullable String se
         return values == null || values.isEmpty() ? null : values.getFirst();
     }
 
+    /** This request with only the first {@code max} bytes of its body. */
+    RecordedRequest truncated(int max) {
+        return new RecordedRequest(method, rawPath, service, region, headers, java.util.Arrays.copyOf(body, max),
+                receivedAt);
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }
