@@ -3,7 +3,6 @@ package dev.fmgateway.catalog;
 import java.time.Instant;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -12,12 +11,9 @@ import org.jspecify.annotations.Nullable;
  * @param verifiedAt when the check ran
  * @param deployments one entry per configured deployment
  */
-@Schema(description = "What the provider's control plane said about the model's deployments at start-up")
-public record Availability(@Schema(description = "When the check ran") Instant verifiedAt,
-        @Schema(description = "One entry per configured deployment") List<DeploymentStatus> deployments) {
+public record Availability(Instant verifiedAt, List<DeploymentStatus> deployments) {
 
     /** Outcome for one deployment. */
-    @Schema(name = "DeploymentAvailability", enumAsRef = true)
     public enum Status {
 
         /** Listed by the control plane in that region. */
@@ -37,9 +33,6 @@ public record Availability(@Schema(description = "When the check ran") Instant v
      * @param status the outcome
      * @param detail why, when not verified
      */
-    @Schema(name = "DeploymentStatus", description = "The control plane's answer for one deployment")
-    public record DeploymentStatus(@Schema(example = "us-east-1") String region,
-            @Schema(example = "us.anthropic.claude-haiku-4-5-20251001-v1:0") String upstreamId, Status status,
-            @Schema(description = "Why, when not verified") @Nullable String detail) {
+    public record DeploymentStatus(String region, String upstreamId, Status status, @Nullable String detail) {
     }
 }

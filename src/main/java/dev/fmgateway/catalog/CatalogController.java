@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -40,12 +39,14 @@ class CatalogController {
             description = "The models the gateway serves that the caller's API key may call, optionally filtered; "
                     + "filters combine with AND.")
     ModelList list(HttpServletRequest request,
-            @Parameter(description = "Only models with this capability") @RequestParam(required = false) @Nullable Capability capability,
+            @Parameter(description = "Only models with this capability") @Schema(enumAsRef = true)
+            @RequestParam(required = false) @Nullable Capability capability,
             @Parameter(description = "Only models offered in this AWS region", example = "eu-central-1")
             @RequestParam(required = false) @Nullable @Size(max = 32) String region,
             @Parameter(description = "Only models of this vendor (substring, any case) or backend (BEDROCK, SAGEMAKER)",
                     example = "anthropic") @RequestParam(required = false) @Nullable @Size(max = 256) String provider,
-            @Parameter(description = "Only models in this lifecycle status") @RequestParam(required = false) @Nullable LifecycleStatus lifecycle) {
+            @Parameter(description = "Only models in this lifecycle status") @Schema(enumAsRef = true)
+            @RequestParam(required = false) @Nullable LifecycleStatus lifecycle) {
         Predicate<CatalogModel> filter = model -> (capability == null || model.can(capability))
                 && (region == null || model.offeredIn(region))
                 && (provider == null || matchesProvider(model, provider))
@@ -65,7 +66,7 @@ class CatalogController {
     }
 
     private ModelView view(CatalogModel model) {
-        return new ModelView(model, this.availability.of(model.id()));
+        return ModelView.of(model, this.availability.of(model.id()));
     }
 
     private static boolean matchesProvider(CatalogModel model, String provider) {
@@ -77,10 +78,5 @@ class CatalogController {
     @Schema(description = "Catalog entries matching the filters")
     record ModelList(@Schema(description = "The models, in catalog order") List<ModelView> models,
             @Schema(description = "Number of models returned", example = "3") int count) {
-    }
-
-    /** A catalog entry and, when the control plane was asked at start-up, what it said. */
-    @Schema(name = "Model", description = "A catalog entry and, when the control plane was asked at start-up, what it said")
-    record ModelView(@JsonUnwrapped CatalogModel model, @Nullable Availability availability) {
     }
 }

@@ -4,33 +4,36 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
-/** A model in the catalog, as callers see it and as the invocation chain routes it. */
-@Schema(description = "A model in the catalog")
-public record CatalogModel(
-        @Schema(description = "Catalog id: the name to use in requests", example = "claude-haiku-4-5") String id,
-        @Schema(description = "Display name", example = "Claude Haiku 4.5") String name,
-        @Schema(description = "Who made the model", example = "Anthropic") String vendor,
-        @Schema(description = "The AWS service that serves it") Backend backend,
-        @Schema(description = "Native payload format the gateway speaks to it") PayloadFamily family,
-        @Schema(description = "Bedrock model id or inference profile id, or SageMaker endpoint name",
-                example = "us.anthropic.claude-haiku-4-5-20251001-v1:0") String upstreamId,
-        @Schema(description = "Other names accepted in requests (the upstream id always is)",
-                example = "[\"anthropic.claude-haiku-4-5-20251001-v1:0\"]") List<String> aliases,
-        @Schema(description = "What the model can be asked to do") Set<Capability> capabilities,
-        @Schema(description = "Whether `stream: true` is supported", example = "true") boolean streaming,
-        @Schema(description = "Languages the vendor states, if it states them", example = "[\"English\"]")
-        List<String> languages,
-        @Schema(description = "AWS regions where it can be called", example = "[\"us-east-1\", \"us-west-2\"]")
-        List<String> regions,
-        @Schema(description = "Region used when the caller pins none", example = "us-east-1") String defaultRegion,
-        @Schema(description = "Where the model can be called, in failover order") List<Deployment> deployments,
-        Limits limits, Pricing pricing, Lifecycle lifecycle,
-        @Schema(description = "What the model is", example = "Fast, low-cost Claude (Messages API)") @Nullable String description,
-        @Schema(description = "Deadline of one call to this model, if it differs from the gateway's (ISO-8601)",
-                type = "string", example = "PT60S") @Nullable Duration timeout) {
+/**
+ * A model in the catalog, as the invocation chain routes it ({@link ModelView} is what callers see).
+ *
+ * @param id catalog id: the name to use in requests
+ * @param name display name
+ * @param vendor who made the model
+ * @param backend the AWS service that serves it
+ * @param family native payload format the gateway speaks to it
+ * @param upstreamId Bedrock model id or inference profile id, or SageMaker endpoint name
+ * @param aliases other names accepted in requests (the upstream id always is)
+ * @param capabilities what the model can be asked to do
+ * @param streaming whether {@code stream: true} is supported
+ * @param languages languages the vendor states, if it states them
+ * @param regions AWS regions where it can be called
+ * @param defaultRegion region used when the caller pins none
+ * @param deployments where the model can be called, in failover order
+ * @param limits what the model accepts
+ * @param pricing its price list
+ * @param lifecycle its lifecycle as the provider announced it
+ * @param description what the model is
+ * @param timeout deadline of one call to this model, if it differs from the gateway's
+ */
+public record CatalogModel(String id, String name, String vendor, Backend backend, PayloadFamily family,
+        String upstreamId, List<String> aliases, Set<Capability> capabilities, boolean streaming,
+        List<String> languages, List<String> regions, String defaultRegion, List<Deployment> deployments,
+        Limits limits, Pricing pricing, Lifecycle lifecycle, @Nullable String description,
+        @Nullable Duration timeout) {
+
     static CatalogModel of(String id, CatalogProperties.Entry entry) {
         List<Deployment> deployments = deployments(entry);
         List<String> regions = deployments.stream().map(Deployment::region).distinct().toList();

@@ -1,9 +1,6 @@
 package dev.fmgateway.catalog;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 /** Where a model is in its provider's lifecycle. */
-@Schema(enumAsRef = true)
 public enum LifecycleStatus {
 
     /** Served and supported. */

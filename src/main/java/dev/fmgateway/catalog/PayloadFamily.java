@@ -1,12 +1,9 @@
 package dev.fmgateway.catalog;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 /**
  * The native request/response format a model speaks. A provider adapter has one codec per family, so a new
  * model (or a fine-tuned SageMaker endpoint) of a known family is a catalog entry, not code.
  */
-@Schema(enumAsRef = true)
 public enum PayloadFamily {
 
     /** Anthropic Claude 3 and later, Messages API on Bedrock. */

@@ -3,7 +3,6 @@ package dev.fmgateway.catalog;
 import java.math.BigDecimal;
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -15,12 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param perImage per generated image, when no tier matches
  * @param imageTiers per-image prices by size, quality and steps; the first matching tier applies
  */
-@Schema(name = "Price", description = "Prices in USD for one region; only the units that apply to the model are set")
-public record Price(@Schema(description = "USD per 1,000 input tokens", example = "0.001") @Nullable BigDecimal inputPer1k,
-        @Schema(description = "USD per 1,000 output tokens", example = "0.005") @Nullable BigDecimal outputPer1k,
-        @Schema(description = "USD per image, when no tier matches", example = "0.04") @Nullable BigDecimal perImage,
-        @Schema(description = "Per-image prices by size, quality and steps; the first matching tier applies")
-        @DefaultValue List<ImageTier> imageTiers) {
+public record Price(@Nullable BigDecimal inputPer1k, @Nullable BigDecimal outputPer1k,
+        @Nullable BigDecimal perImage, @DefaultValue List<ImageTier> imageTiers) {
 
     public Price {
         imageTiers = imageTiers == null ? List.of() : List.copyOf(imageTiers);
@@ -48,11 +43,8 @@ public record Price(@Schema(description = "USD per 1,000 input tokens", example 
      * @param maxSteps most diffusion steps this tier covers
      * @param usd price per image
      */
-    @Schema(name = "ImageTier", description = "A per-image price up to a size, for a quality, up to a number of steps (unset = any)")
-    public record ImageTier(@Schema(description = "Largest width x height covered", example = "1048576") @Nullable Integer maxPixels,
-            @Schema(description = "Quality covered", example = "standard") @Nullable String quality,
-            @Schema(description = "Most diffusion steps covered", example = "50") @Nullable Integer maxSteps,
-            @Schema(description = "USD per image", example = "0.04") BigDecimal usd) {
+    public record ImageTier(@Nullable Integer maxPixels, @Nullable String quality, @Nullable Integer maxSteps,
+            BigDecimal usd) {
 
         boolean matches(int width, int height, String quality, int steps) {
             return (this.maxPixels == null || (long) width * height <= this.maxPixels)

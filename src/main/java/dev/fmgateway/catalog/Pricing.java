@@ -3,7 +3,6 @@ package dev.fmgateway.catalog;
 import java.time.LocalDate;
 import java.util.Map;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -13,11 +12,7 @@ import org.jspecify.annotations.Nullable;
  * @param asOf when they were read
  * @param regions price per region; the key {@code default} applies to regions not listed
  */
-@Schema(description = "A model's price list (none for SageMaker endpoints, which bill by instance-hour)")
-public record Pricing(
-        @Schema(description = "Where the prices were read", example = "https://aws.amazon.com/bedrock/pricing/") @Nullable String source,
-        @Schema(description = "When they were read", example = "2025-11-01") @Nullable LocalDate asOf,
-        @Schema(description = "Price per AWS region; the key `default` applies to regions not listed") Map<String, Price> regions) {
+public record Pricing(@Nullable String source, @Nullable LocalDate asOf, Map<String, Price> regions) {
 
     public static final String DEFAULT_REGION_KEY = "default";
 

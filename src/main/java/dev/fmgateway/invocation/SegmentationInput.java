@@ -2,8 +2,6 @@ package dev.fmgateway.invocation;
 
 import java.util.List;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-
 /**
  * A segmentation request: an image and the prompts (points and/or boxes) that say what to segment.
  *
@@ -40,9 +38,7 @@ public record SegmentationInput(byte[] image, int width, int height, List<Point>
     }
 
     /** A box prompt, corners inclusive. */
-    @Schema(name = "BoundingBox", description = "A box in pixels from the top left corner, corners inclusive")
-    public record Box(@Schema(example = "100") int x0, @Schema(example = "120") int y0, @Schema(example = "400") int x1,
-            @Schema(example = "380") int y1) {
+    public record Box(int x0, int y0, int x1, int y1) {
     }
 
     @Override

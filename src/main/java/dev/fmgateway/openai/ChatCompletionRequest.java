@@ -9,7 +9,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
-import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.text.TextGenerationRequest;
 import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
@@ -68,8 +67,8 @@ record ChatCompletionRequest(@Nullable @Size(max = MAX_ID) String model, @Nullab
             String text = message.text(i);
             switch (message.role() != null ? message.role() : "") {
                 case "system", "developer" -> system.add(text);
-                case "user" -> turns.add(new TextGenerationRequest.Message(ChatMessage.Role.USER, text));
-                case "assistant" -> turns.add(new TextGenerationRequest.Message(ChatMessage.Role.ASSISTANT, text));
+                case "user" -> turns.add(new TextGenerationRequest.Message(TextGenerationRequest.Role.USER, text));
+                case "assistant" -> turns.add(new TextGenerationRequest.Message(TextGenerationRequest.Role.ASSISTANT, text));
                 case "tool", "function" -> throw new UnsupportedParameterException("messages",
                         "messages[" + i + "]: role '" + message.role() + "' is not supported: the gateway does no tool calling");
                 default -> throw new UnsupportedParameterException("messages", "messages[" + i

@@ -69,7 +69,8 @@ class SegmentationController {
         SegmentationResult result = completion.result();
         List<SegmentationResponse.Mask> masks = result.masks()
             .stream()
-            .map(m -> new SegmentationResponse.Mask(Base64.getEncoder().encodeToString(m.png()), m.score(), m.bbox()))
+            .map(m -> new SegmentationResponse.Mask(Base64.getEncoder().encodeToString(m.png()), m.score(),
+                    SegmentationResponse.BoundingBox.of(m.bbox())))
             .toList();
         return ResponseEntity.ok()
             .headers(ModelResponseHeaders.of(completion))
@@ -118,7 +119,16 @@ class SegmentationController {
                 format = "byte", example = "iVBORw0KGgo=") String base64,
                 @Schema(description = "The model's confidence in the mask; null when the model gives none (SAM 2.1 on JumpStart)",
                         example = "0.94") @Nullable Double score,
-                SegmentationInput.Box bbox) {
+                BoundingBox bbox) {
+        }
+
+        @Schema(description = "A box in pixels from the top left corner, corners inclusive")
+        record BoundingBox(@Schema(example = "100") int x0, @Schema(example = "120") int y0,
+                @Schema(example = "400") int x1, @Schema(example = "380") int y1) {
+
+            static BoundingBox of(SegmentationInput.Box box) {
+                return new BoundingBox(box.x0(), box.y0(), box.x1(), box.y1());
+            }
         }
     }
 }

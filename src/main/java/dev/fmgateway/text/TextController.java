@@ -86,6 +86,6 @@ class TextController {
     }
 
     static List<ChatMessage> messages(List<TextGenerationRequest.Message> messages) {
-        return messages.stream().map(m -> new ChatMessage(m.role(), m.content())).toList();
+        return messages.stream().map(TextGenerationRequest.Message::turn).toList();
     }
 }

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
@@ -63,7 +64,28 @@ public record TextGenerationRequest(
     }
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")
-    public record Message(@Schema(description = "Who said it", example = "user") @NotNull ChatMessage.Role role,
+    public record Message(@Schema(description = "Who said it", example = "user") @NotNull Role role,
             @Schema(description = "What was said", example = "What is a foundation model?") @NotNull @Size(max = 400_000) String content) {
+
+        ChatMessage turn() {
+            return new ChatMessage(this.role.chatRole, this.content);
+        }
+    }
+
+    /** A {@link ChatMessage.Role} under its wire name. */
+    @Schema(name = "Role", enumAsRef = true, description = "Who said it")
+    public enum Role {
+
+        @JsonProperty("user")
+        USER(ChatMessage.Role.USER),
+
+        @JsonProperty("assistant")
+        ASSISTANT(ChatMessage.Role.ASSISTANT);
+
+        private final ChatMessage.Role chatRole;
+
+        Role(ChatMessage.Role chatRole) {
+            this.chatRole = chatRole;
+        }
     }
 }

@@ -7,7 +7,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.web.CostViews;
-import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.web.UsageView;
 
@@ -16,12 +15,12 @@ import dev.fmgateway.web.UsageView;
 record TextGenerationResponse(
         @Schema(description = "Id of this generation", example = "gen-5b0e6a3c-3f0a-4d8e-9a51-0c9d2b7e1f42") String id,
         @Schema(description = "Catalog id of the model that answered", example = "claude-haiku-4-5") String model,
-        @Schema(description = "Where the model runs") Backend backend,
+        @Schema(description = "Where the model runs", enumAsRef = true) Backend backend,
         @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
         @Schema(description = "Bedrock model or inference profile id, or SageMaker endpoint name, that was called",
                 example = "us.anthropic.claude-haiku-4-5-20251001-v1:0") String upstreamId,
         @Schema(description = "The generated text", example = "A foundation model is a large model trained on broad data.") String output,
-        @Schema(description = "Why generation stopped") FinishReason finishReason,
+        @Schema(description = "Why generation stopped") FinishReasonView finishReason,
         UsageView.Tokens usage,
         UsageView.CostView cost,
         @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "412") long latencyMs) {
@@ -30,7 +29,7 @@ record TextGenerationResponse(
         TextResult result = completion.result();
         return new TextGenerationResponse("gen-" + UUID.randomUUID(), completion.model().id(),
                 completion.deployment().backend(), completion.deployment().region(),
-                completion.deployment().upstreamId(), result.output(), result.finishReason(),
+                completion.deployment().upstreamId(), result.output(), FinishReasonView.of(result.finishReason()),
                 UsageView.Tokens.of(result.usage()), CostViews.of(completion), latencyMs);
     }
 }

@@ -10,7 +10,6 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.web.CostViews;
-import dev.fmgateway.invocation.FinishReason;
 import dev.fmgateway.invocation.ModelInvoker;
 import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextDeltaSink;
@@ -50,7 +49,7 @@ class TextStreamer {
         try {
             Completion<TextResult> completion = this.invoker.invoke(model, new TextStream(prompt, writer), context);
             TextResult result = completion.result();
-            writer.event("done", new Done(model.id(), completion.deployment().region(), result.finishReason(),
+            writer.event("done", new Done(model.id(), completion.deployment().region(), FinishReasonView.of(result.finishReason()),
                     UsageView.Tokens.of(result.usage()), CostViews.of(completion),
                     (System.nanoTime() - started) / 1_000_000));
         }
@@ -73,7 +72,7 @@ class TextStreamer {
     @Schema(name = "TextStreamDone", description = "Data of the final `event: done` of a text stream")
     record Done(@Schema(description = "Catalog id of the model that answered", example = "claude-haiku-4-5") String model,
             @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
-            @Schema(description = "Why generation stopped") FinishReason finishReason, UsageView.Tokens usage,
+            @Schema(description = "Why generation stopped") FinishReasonView finishReason, UsageView.Tokens usage,
             UsageView.CostView cost,
             @Schema(description = "Time from the request to the end of the stream, in milliseconds", example = "1830")
             long latencyMs) {
