@@ -10,6 +10,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -18,8 +21,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Closed-loop load for bench/faults.sh: CONCURRENCY clients post BODY to URL (127.0.0.1 only) until TOTAL requests
  * were sent or SECONDS passed, each with its own X-Request-Id (PREFIX-n). Writes the ids answered 2xx to
- * ANSWERED, one per line, and prints one summary line: ok= non2xx= errors= p50_ms= p99_ms= max_ms=. Stops early
- * when the gateway has not answered for 3 s (it was killed).
+ * ANSWERED, one per line, and prints one summary line: ok= non2xx= errors= p50_ms= p99_ms= max_ms= statuses=
+ * (statuses: each HTTP status answered with its count, e.g. 200:950,429:50). BODY may be any JSON body for any
+ * route. Stops early when the gateway has not answered for 3 s (it was killed).
  *
  *   java bench/FaultLoad.java URL BODY CONCURRENCY TOTAL SECONDS PREFIX ANSWERED
  */
@@ -43,6 +47,7 @@ public class FaultLoad {
         AtomicLong lastAnswer = new AtomicLong(System.nanoTime());
         ConcurrentLinkedQueue<String> answered = new ConcurrentLinkedQueue<>();
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        Map<Integer, AtomicLong> statuses = new ConcurrentHashMap<>();
         try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (int c = 0; c < concurrency; c++) {
                 threads.submit(() -> {
@@ -59,6 +64,7 @@ public class FaultLoad {
                                 .build(), HttpResponse.BodyHandlers.ofString());
                             latencies.add((System.nanoTime() - started) / 1_000_000);
                             lastAnswer.set(System.nanoTime());
+                            statuses.computeIfAbsent(response.statusCode(), k -> new AtomicLong()).incrementAndGet();
                             if (response.statusCode() / 100 == 2) {
                                 answered.add(id);
                             }
@@ -87,9 +93,12 @@ public class FaultLoad {
         }
         List<Long> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        System.out.printf("ok=%d non2xx=%d errors=%d p50_ms=%d p99_ms=%d max_ms=%d%n", answered.size(), non2xx.get(),
-                errors.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
-                sorted.isEmpty() ? 0 : sorted.getLast());
+        StringBuilder byStatus = new StringBuilder();
+        new TreeMap<>(statuses).forEach((status, count) ->
+                byStatus.append(byStatus.isEmpty() ? "" : ",").append(status).append(':').append(count.get()));
+        System.out.printf("ok=%d non2xx=%d errors=%d p50_ms=%d p99_ms=%d max_ms=%d statuses=%s%n", answered.size(),
+                non2xx.get(), errors.get(), percentile(sorted, 0.50), percentile(sorted, 0.99),
+                sorted.isEmpty() ? 0 : sorted.getLast(), byStatus.isEmpty() ? "none" : byStatus);
     }
 
     private static long percentile(List<Long> sorted, double p) {
