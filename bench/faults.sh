@@ -61,19 +61,9 @@ forget() { local p=$1 i; for i in "${!PIDS[@]}"; do [ "${PIDS[$i]}" = "$p" ] && 
 
 # ---------------------------------------------------------------------------------------------------------------
 # Prerequisites: a JDK >= 21, the jar, python3, PostgreSQL, the emulator.
-java_major() { "$1" -version 2>&1 | sed -nE '1s/.*version "([0-9]+).*/\1/p'; }
-find_java() {
-    if [ -n "${FAULTS_JAVA:-}" ]; then echo "$FAULTS_JAVA"; return; fi
-    local best="" best_v=0 j v
-    for j in /usr/lib/jvm/*/bin/java; do
-        [ -x "$j" ] || continue
-        v=$(java_major "$j"); [ -n "$v" ] || continue
-        if [ "$v" -ge 21 ] && [ "$v" -gt "$best_v" ]; then best=$j; best_v=$v; fi
-    done
-    if [ -z "$best" ] && command -v java >/dev/null && [ "$(java_major java)" -ge 21 ] 2>/dev/null; then best=java; fi
-    echo "$best"
-}
-JAVA=$(find_java)
+# shellcheck source=bench/java.sh
+source bench/java.sh
+JAVA=$(find_java "${FAULTS_JAVA:-}")
 [ -n "$JAVA" ] || die "no JDK >= 21 under /usr/lib/jvm; set FAULTS_JAVA"
 if [ ! -f "$JAR" ]; then
     log "building $JAR"
