@@ -22,8 +22,10 @@ public record Completion<R extends InferenceResult>(CatalogModel model, Deployme
         return this.cost != null ? this.cost : Cost.zero();
     }
 
-    /** This completion typed by its result, which must be a {@code type}. */
+    /** This completion typed by its result, which must be a {@code type} (checked, no copy). */
+    @SuppressWarnings("unchecked")
     <T extends InferenceResult> Completion<T> as(Class<T> type) {
-        return new Completion<>(this.model, this.deployment, type.cast(this.result), this.cost);
+        type.cast(this.result);
+        return (Completion<T>) this;
     }
 }

@@ -18,7 +18,7 @@ public interface TextDeltaSink {
      * it with what was produced until then, so the call can still be metered (with estimated usage: the
      * provider sends no usage for a cancelled stream).
      */
-    final class ClientGoneException extends RuntimeException {
+    final class ClientGoneException extends RuntimeException implements EndedEarly {
 
         private final transient @Nullable Completion<?> partial;
 
@@ -34,8 +34,19 @@ public interface TextDeltaSink {
             this.partial = partial;
         }
 
+        @Override
         public @Nullable Completion<?> partial() {
             return this.partial;
+        }
+
+        @Override
+        public ClientGoneException withPartial(Completion<?> priced) {
+            return new ClientGoneException(getCause(), priced);
+        }
+
+        @Override
+        public String outcome() {
+            return "CLIENT_GONE";
         }
     }
 }

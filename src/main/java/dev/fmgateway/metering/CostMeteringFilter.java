@@ -13,10 +13,10 @@ import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.ModelCatalog;
 import dev.fmgateway.catalog.Price;
-import dev.fmgateway.problem.StreamInterruptedException;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.EmbeddingResult;
+import dev.fmgateway.invocation.EndedEarly;
 import dev.fmgateway.invocation.ImageResult;
 import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.Invocation;
@@ -24,7 +24,6 @@ import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.SegmentationResult;
-import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
 
@@ -52,19 +51,13 @@ class CostMeteringFilter implements InvocationFilter {
         try {
             return meter(next.proceed(invocation));
         }
-        catch (TextDeltaSink.ClientGoneException gone) {
-            // A stream the client abandoned still consumed tokens upstream: meter what was produced.
-            if (gone.partial() == null) {
-                throw gone;
+        catch (RuntimeException ex) {
+            // A stream that ended early (client gone, upstream failure after the first text) still consumed tokens
+            // upstream: price what was produced.
+            if (ex instanceof EndedEarly early && early.partial() != null) {
+                throw early.withPartial(meter(early.partial()));
             }
-            throw new TextDeltaSink.ClientGoneException(gone.getCause(), meter(gone.partial()));
-        }
-        catch (StreamInterruptedException interrupted) {
-            // A stream cut by an upstream failure after its first text: what was produced is billed, so priced.
-            if (interrupted.partial() == null) {
-                throw interrupted;
-            }
-            throw interrupted.withPartial(meter(interrupted.partial()));
+            throw ex;
         }
     }
 

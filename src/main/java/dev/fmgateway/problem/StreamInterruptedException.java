@@ -3,13 +3,14 @@ package dev.fmgateway.problem;
 import org.jspecify.annotations.Nullable;
 
 import dev.fmgateway.invocation.Completion;
+import dev.fmgateway.invocation.EndedEarly;
 
 
 /**
  * An upstream failure after part of a stream reached the client. It keeps the cause's status and code for the
  * {@code error} event, but is never retried: the client already holds part of the answer.
  */
-public class StreamInterruptedException extends UpstreamException {
+public class StreamInterruptedException extends UpstreamException implements EndedEarly {
 
     private final transient @Nullable Completion<?> partial;
 
@@ -26,13 +27,19 @@ public class StreamInterruptedException extends UpstreamException {
         this.partial = partial;
     }
 
-    /** The same failure, carrying the partial completion as priced by the metering step. */
+    @Override
     public StreamInterruptedException withPartial(Completion<?> priced) {
         return new StreamInterruptedException(code(), detail(), priced);
     }
 
+    @Override
     public @Nullable Completion<?> partial() {
         return this.partial;
+    }
+
+    @Override
+    public String outcome() {
+        return code().name();
     }
 
     @Override

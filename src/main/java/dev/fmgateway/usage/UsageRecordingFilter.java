@@ -13,16 +13,15 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.invocation.EndedEarly;
 import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.Invocation;
-import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.problem.GatewayException;
-import dev.fmgateway.problem.StreamInterruptedException;
 
 /**
  * Records every routed call in the usage ledger: successful calls with the usage and cost the metering step put
@@ -64,25 +63,19 @@ class UsageRecordingFilter implements InvocationFilter {
                     cost.usd(), cost.estimated(), UsageRecord.OK, 200);
             return completion;
         }
-        catch (TextDeltaSink.ClientGoneException gone) {
-            // The client left a stream: record what the provider produced (and bills) until then.
-            recordPartial(invocation, gone.partial(), at, started, "CLIENT_GONE");
-            throw gone;
-        }
-        catch (StreamInterruptedException interrupted) {
-            // The upstream failed after the stream started (the answer was 200 with an error event): the text it
-            // produced until then is billed, so it is recorded under the failure's code.
-            recordPartial(invocation, interrupted.partial(), at, started, interrupted.code().name());
-            throw interrupted;
-        }
-        catch (GatewayException ex) {
-            record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
-                    ex.code().name(), ex.code().status());
-            throw ex;
-        }
         catch (RuntimeException ex) {
-            record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
-                    "INTERNAL_ERROR", 500);
+            if (ex instanceof EndedEarly early) {
+                // A stream that ended early (the answer was 200): what the provider produced until then is billed.
+                recordPartial(invocation, early.partial(), at, started, early.outcome());
+            }
+            else if (ex instanceof GatewayException problem) {
+                record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
+                        problem.code().name(), problem.code().status());
+            }
+            else {
+                record(invocation, firstChoice(invocation), at, started, UsageCounts.NONE, BigDecimal.ZERO, false,
+                        "INTERNAL_ERROR", 500);
+            }
             throw ex;
         }
     }
