@@ -22,6 +22,7 @@ import dev.fmgateway.invocation.InferenceResult;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
+import dev.fmgateway.invocation.NativeResult;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.SegmentationResult;
 import dev.fmgateway.invocation.TextResult;
@@ -95,6 +96,7 @@ class CostMeteringFilter implements InvocationFilter {
             case ImageResult image -> "image";
             case EmbeddingResult embedding -> "embedding";
             case SegmentationResult segmentation -> "segmentation";
+            case NativeResult nativeResult -> "native";
         };
     }
 

@@ -10,6 +10,7 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.InvocationChain;
 import dev.fmgateway.invocation.InvocationFilter;
+import dev.fmgateway.invocation.NativeCall;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
@@ -74,6 +75,7 @@ class RequestMetricsFilter implements InvocationFilter {
             case ImagePrompt prompt -> "image";
             case SegmentationInput input -> "segmentation";
             case EmbeddingInput input -> "embedding";
+            case NativeCall call -> call.sink() != null ? "native_stream" : "native";
         };
     }
 }

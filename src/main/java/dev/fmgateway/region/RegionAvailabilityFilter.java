@@ -37,6 +37,7 @@ class RegionAvailabilityFilter implements InvocationFilter {
         List<Deployment> allowed = model.deployments()
             .stream()
             .filter(d -> pin == null || Geography.matches(pin, d.region()))
+            .filter(invocation.request()::servedBy)
             .sorted(Comparator.comparingInt(Deployment::priority)
                 .thenComparing(d -> !d.region().equals(model.defaultRegion())))
             .toList();

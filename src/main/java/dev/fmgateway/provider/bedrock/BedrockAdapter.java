@@ -1,6 +1,8 @@
 package dev.fmgateway.provider.bedrock;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
@@ -13,10 +15,14 @@ import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.InferenceRequest;
 import dev.fmgateway.invocation.InferenceResult;
+import dev.fmgateway.invocation.NativeCall;
+import dev.fmgateway.invocation.NativeResult;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.TextResult;
+import dev.fmgateway.provider.NativeStreamState;
+import dev.fmgateway.provider.NativeUsage;
 import dev.fmgateway.provider.PromptText;
 import dev.fmgateway.aws.AwsClients;
 import dev.fmgateway.provider.FamilyCodecs;
@@ -44,6 +50,19 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Component
 class BedrockAdapter implements ProviderAdapter, AutoCloseable {
+
+    /** Bedrock's request option headers, by which {@link NativeCall#options()} names them. */
+    private static final String TRACE = "X-Amzn-Bedrock-Trace";
+
+    private static final String GUARDRAIL = "X-Amzn-Bedrock-GuardrailIdentifier";
+
+    private static final String GUARDRAIL_VERSION = "X-Amzn-Bedrock-GuardrailVersion";
+
+    private static final String LATENCY = "X-Amzn-Bedrock-PerformanceConfig-Latency";
+
+    private static final String SERVICE_TIER = "X-Amzn-Bedrock-Service-Tier";
+
+    private static final String REQUEST_METADATA = "X-Amzn-Bedrock-Request-Metadata";
 
     private final RegionalClients<BedrockRuntimeAsyncClient> clients;
 
@@ -104,6 +123,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
                 codec.check(prompt);
                 yield codec.response(parse(model, call(model, deployment, deadline, codec.request(prompt))), prompt, model.id());
             }
+            case NativeCall call when call.sink() != null -> nativeStream(model, deployment, call, deadline);
+            case NativeCall call -> nativeCall(model, deployment, call, deadline);
             case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");
         };
     }
@@ -139,6 +160,58 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
                 .onEventStream(events -> events.filter(PayloadPart.class)
                     .map(part -> part.bytes().asUtf8String())
                     .subscribe(messages))
+                .build()), deadline, BedrockErrors::translate);
+    }
+
+    /** The caller's own body, forwarded unchanged with the request options the caller set. */
+    private NativeResult nativeCall(CatalogModel model, Deployment deployment, NativeCall call, Deadline deadline) {
+        Map<String, String> options = call.options();
+        InvokeModelRequest request = InvokeModelRequest.builder()
+            .modelId(deployment.upstreamId())
+            .contentType(call.contentType())
+            .accept(call.accept())
+            .body(SdkBytes.fromByteArray(call.body()))
+            .trace(options.get(TRACE))
+            .guardrailIdentifier(options.get(GUARDRAIL))
+            .guardrailVersion(options.get(GUARDRAIL_VERSION))
+            .performanceConfigLatency(options.get(LATENCY))
+            .serviceTier(options.get(SERVICE_TIER))
+            .requestMetadata(options.get(REQUEST_METADATA))
+            .build();
+        InvokeModelResponse response = Upstream.await(this.clients.in(deployment.region()).invokeModel(request),
+                deadline, model.id(), BedrockErrors::translate);
+        byte[] body = response.body().asByteArray();
+        Map<String, String> headers = new LinkedHashMap<>();
+        response.sdkHttpResponse().firstMatchingHeader(LATENCY).ifPresent(value -> headers.put(LATENCY, value));
+        response.sdkHttpResponse().firstMatchingHeader(SERVICE_TIER).ifPresent(value -> headers.put(SERVICE_TIER, value));
+        TextCodec codec = this.text.speak(deployment.family()) ? this.text.of(model, deployment) : null;
+        return new NativeResult(body, response.contentType() != null ? response.contentType() : call.accept(),
+                headers, NativeUsage.of(TokenCounts.from(response.sdkHttpResponse()), call.body(), body, codec,
+                        this.json));
+    }
+
+    /** InvokeModelWithResponseStream with the caller's own body: each chunk's bytes go to the caller as they come. */
+    private NativeResult nativeStream(CatalogModel model, Deployment deployment, NativeCall call, Deadline deadline) {
+        Map<String, String> options = call.options();
+        InvokeModelWithResponseStreamRequest request = InvokeModelWithResponseStreamRequest.builder()
+            .modelId(deployment.upstreamId())
+            .contentType(call.contentType())
+            .accept(call.accept())
+            .body(SdkBytes.fromByteArray(call.body()))
+            .trace(options.get(TRACE))
+            .guardrailIdentifier(options.get(GUARDRAIL))
+            .guardrailVersion(options.get(GUARDRAIL_VERSION))
+            .performanceConfigLatency(options.get(LATENCY))
+            .serviceTier(options.get(SERVICE_TIER))
+            .requestMetadata(options.get(REQUEST_METADATA))
+            .build();
+        TextCodec codec = this.text.speak(deployment.family()) ? this.text.of(model, deployment) : null;
+        NativeStreamState state = new NativeStreamState(model, deployment, call, codec, false, call.accept());
+        return state.read(parts -> this.clients.in(deployment.region())
+            .invokeModelWithResponseStream(request, InvokeModelWithResponseStreamResponseHandler.builder()
+                .onEventStream(events -> events.filter(PayloadPart.class)
+                    .map(part -> part.bytes().asByteArray())
+                    .subscribe(parts))
                 .build()), deadline, BedrockErrors::translate);
     }
 

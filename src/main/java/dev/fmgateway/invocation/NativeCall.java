@@ -1,0 +1,41 @@
+package dev.fmgateway.invocation;
+
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+import dev.fmgateway.catalog.Backend;
+import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.catalog.PayloadFamily;
+
+/**
+ * A caller's own native body (a Bedrock InvokeModel or SageMaker InvokeEndpoint request, as the AWS SDKs send
+ * it), forwarded unchanged. Only deployments of the same backend and payload family may serve it, since the body
+ * is in that family's format; failover never switches format.
+ *
+ * @param body the request body, byte for byte
+ * @param contentType the body's media type
+ * @param accept the media type asked for the answer
+ * @param backend Bedrock or SageMaker (the API the caller spoke)
+ * @param family the payload family the body is in
+ * @param options the service's request options, by the service's header name (guardrail, trace, custom
+ * attributes, ...); only the ones the adapter knows are sent on
+ * @param sink where a streamed answer goes, part by part; null for a plain call
+ */
+public record NativeCall(byte[] body, String contentType, String accept, Backend backend, PayloadFamily family,
+        Map<String, String> options, @Nullable NativeSink sink) implements InferenceRequest<NativeResult> {
+
+    public NativeCall {
+        options = Map.copyOf(options);
+    }
+
+    @Override
+    public Class<NativeResult> resultType() {
+        return NativeResult.class;
+    }
+
+    @Override
+    public boolean servedBy(Deployment deployment) {
+        return deployment.backend() == this.backend && deployment.family() == this.family;
+    }
+}
