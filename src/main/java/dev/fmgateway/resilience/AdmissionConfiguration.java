@@ -17,6 +17,6 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this.admission).addPathPatterns("/v1/**", "/openai/**");
+        registry.addInterceptor(this.admission).addPathPatterns("/v1/**", "/openai/**", "/model/**", "/endpoints/**");
     }
 }

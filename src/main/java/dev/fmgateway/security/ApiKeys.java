@@ -2,9 +2,11 @@ package dev.fmgateway.security;
 
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -27,15 +29,17 @@ import dev.fmgateway.invocation.Caller;
  * {@link #MIN_KEY_LENGTH} characters is refused before it is hashed, so a short secret can never authenticate.
  */
 @Component
-class ApiKeys {
+public class ApiKeys {
 
     /** Shortest key accepted: {@code openssl rand -base64 32} gives 44 characters. */
-    static final int MIN_KEY_LENGTH = 32;
+    public static final int MIN_KEY_LENGTH = 32;
 
     /** SHA-256 of {@code password}, the example hash older versions of config/application.yaml showed. */
     private static final String PASSWORD_SHA256 = "5e884898da28047151d0e56f8dc6292773603d0d6aabbdd62a11ef721d1542d8";
 
     private final List<Entry> entries = new ArrayList<>();
+
+    private final Map<String, Caller> byAccessKeyId = new HashMap<>();
 
     private final boolean allowAnonymous;
 
@@ -64,18 +68,21 @@ class ApiKeys {
                     : catalogIds("API key '" + key.name() + "'", key.allowedModels(), catalog);
             Caller caller = new Caller(key.name(), key.team(), key.admin(), allowed);
             this.entries.add(new Entry(KeyHash.parse(key.sha256()), caller));
+            if (key.accessKeyId() != null && this.byAccessKeyId.put(key.accessKeyId(), caller) != null) {
+                throw new IllegalStateException("Two API keys have the access key id " + key.accessKeyId());
+            }
         }
         this.anonymousModels = catalogIds("gateway.security.anonymous", properties.anonymous().allowedModels(),
                 catalog);
     }
 
     /** Whether no keys are configured at all: any or no key is served as the anonymous admin. */
-    boolean open() {
+    public boolean open() {
         return this.entries.isEmpty();
     }
 
     /** Whether callers must present a key: keys are configured and anonymous access is not allowed. */
-    boolean required() {
+    public boolean required() {
         return !this.entries.isEmpty() && !this.allowAnonymous;
     }
 
@@ -83,12 +90,12 @@ class ApiKeys {
      * The caller for a request without a key: admin with every model on an open gateway; where keys exist, not
      * admin and only the models of {@code gateway.security.anonymous.allowed-models} (none by default).
      */
-    Caller anonymous() {
+    public Caller anonymous() {
         return open() ? Caller.anonymous() : new Caller(Caller.ANONYMOUS, null, false, this.anonymousModels);
     }
 
     /** The caller whose key this is, or null for an unknown key. */
-    @Nullable Caller authenticate(String presentedKey) {
+    public @Nullable Caller authenticate(String presentedKey) {
         byte[] hash = KeyHash.of(presentedKey);
         Caller found = null;
         for (Entry entry : this.entries) {
@@ -97,6 +104,16 @@ class ApiKeys {
             }
         }
         return found;
+    }
+
+    /** The caller whose key has these SigV4 credentials, or null for an unknown access key id. */
+    public @Nullable Caller byAccessKeyId(String accessKeyId) {
+        return this.byAccessKeyId.get(accessKeyId);
+    }
+
+    /** Whether any key has SigV4 credentials. */
+    public boolean issuesCredentials() {
+        return !this.byAccessKeyId.isEmpty();
     }
 
     private static Set<String> catalogIds(String owner, Set<String> names, ModelCatalog catalog) {

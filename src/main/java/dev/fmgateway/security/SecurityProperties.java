@@ -56,10 +56,14 @@ record SecurityProperties(boolean allowAnonymous, @Nullable @Valid Anonymous ano
      * itself must be at least 32 characters ({@code openssl rand -base64 32})
      * @param admin whether the key sees everyone's usage and the endpoint cost report
      * @param allowedModels catalog ids or aliases the key may call; empty means every model
+     * @param accessKeyId the access key id of the key's SigV4 credentials on the native AWS routes, if it has
+     * any (the secret is derived from it, see {@code dev.fmgateway.awsnative.IssueCredentials})
      */
     record Key(@NotBlank @Size(max = MAX_NAME) String name, @Nullable @Size(max = MAX_NAME) String team,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256)") String sha256,
-            boolean admin, @Nullable Set<String> allowedModels) {
+            boolean admin, @Nullable Set<String> allowedModels,
+            @Nullable @Pattern(regexp = "[A-Z0-9]{16,128}", message = "must be 16 to 128 upper-case letters or digits")
+            String accessKeyId) {
 
         Key {
             allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);

@@ -22,7 +22,7 @@ class RegionHeaderLimit implements WebMvcConfigurer, HandlerInterceptor {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/v1/**", "/openai/**");
+        registry.addInterceptor(this).addPathPatterns("/v1/**", "/openai/**", "/model/**", "/endpoints/**");
     }
 
     @Override
