@@ -1,0 +1,342 @@
+package dev.fmgateway.awsnative;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+import dev.fmgateway.emulator.RecordedRequest;
+import dev.fmgateway.support.GatewayIntegrationTest;
+import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.SdkHttpResponse;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
+import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The native AWS entry points driven by the AWS SDK for Java v2 itself, pointed at the gateway with
+ * {@code endpointOverride}, the gateway in front of the built-in emulator: InvokeModel, InvokeModelWithResponseStream
+ * and InvokeEndpoint, each with gateway-issued SigV4 credentials and with a gateway key as bearer token. Every
+ * answer carries the gateway's headers, lands in the ledger, and reached the emulator with the caller's body
+ * unchanged but signed with the gateway's own credentials. Refusals come in AWS's shape with no upstream call.
+ */
+@TestPropertySource(properties = { "gateway.security.keys[0].name=native-app", "gateway.security.keys[0].team=apps",
+        "gateway.security.keys[0].sha256=" + NativeAwsSdkTests.KEY_SHA256,
+        "gateway.security.keys[0].access-key-id=" + NativeAwsSdkTests.ACCESS_KEY_ID,
+        "gateway.security.keys[0].allowed-models=claude-haiku-4-5,titan-text-express,falcon-7b-instruct,titan-embed-text-v2" })
+class NativeAwsSdkTests extends GatewayIntegrationTest {
+
+    static final String KEY = "native-app-secret-key-for-the-aws-sdk-tests";
+
+    static final String KEY_SHA256 = "628cda45f1888bae120fd8bab4e23727ac7270a80090416f67bfee8e09547267";
+
+    static final String ACCESS_KEY_ID = "FMGWTESTNATIVE0001";
+
+    static final String MASTER = "master-secret-of-the-native-aws-sdk-tests-0123";
+
+    static final String CLAUDE_PROFILE = "us.anthropic.claude-haiku-4-5-20251001-v1:0";
+
+    static final String CLAUDE_BODY = """
+            {"anthropic_version":"bedrock-2023-05-31","max_tokens":40,
+             "messages":[{"role":"user","content":"Name a lighthouse"}]}""";
+
+    static final String FALCON_ENDPOINT = "jumpstart-dft-hf-llm-falcon-7b-instruct-bf16";
+
+    static final String TGI_BODY = """
+            {"inputs":"Write a haiku about the sea","parameters":{"max_new_tokens":30,"details":true}}""";
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @DynamicPropertySource
+    static void masterSecret(DynamicPropertyRegistry registry) {
+        System.setProperty(IssuedSecrets.PROPERTY, MASTER);
+    }
+
+    @AfterAll
+    static void clearMasterSecret() {
+        System.clearProperty(IssuedSecrets.PROPERTY);
+    }
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    /** How the SDK authenticates. */
+    enum Auth {
+        SIGV4, BEARER
+    }
+
+    static String issuedSecret() {
+        return new IssuedSecrets(MASTER).secretOf(ACCESS_KEY_ID);
+    }
+
+    @Test
+    void theKeyHashIsOfTheKey() {
+        assertThat(java.util.HexFormat.of().formatHex(SigV4.sha256(KEY.getBytes(StandardCharsets.UTF_8))))
+            .isEqualTo(KEY_SHA256);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void invokeModelThroughTheGateway(Auth auth) {
+        try (BedrockRuntimeClient client = bedrock(auth)) {
+            InvokeModelResponse response = client.invokeModel(r -> r.modelId(CLAUDE_PROFILE)
+                .contentType("application/json").accept("application/json")
+                .body(SdkBytes.fromUtf8String(CLAUDE_BODY)));
+
+            JsonNode body = JSON.readTree(response.body().asUtf8String());
+            assertThat(body.path("content").path(0).path("text").asString()).isNotBlank();
+            SdkHttpResponse http = response.sdkHttpResponse();
+            assertThat(header(http, "X-Gateway-Model")).isEqualTo("claude-haiku-4-5");
+            assertThat(header(http, "X-Gateway-Region")).startsWith("us-");
+            assertThat(header(http, "X-Amzn-Bedrock-Input-Token-Count"))
+                .isEqualTo(body.path("usage").path("input_tokens").asString());
+            assertThat(header(http, "X-Amzn-Bedrock-Output-Token-Count"))
+                .isEqualTo(body.path("usage").path("output_tokens").asString());
+            assertThat(header(http, "X-Amzn-Bedrock-Invocation-Latency")).matches("\\d+");
+            assertThat(header(http, "X-Gateway-Cost-USD")).isNotBlank();
+            String requestId = header(http, "X-Request-Id");
+            assertThat(requestId).isNotBlank();
+
+            RecordedRequest upstream = onlyUpstreamCall();
+            assertThat(upstream.rawPath()).isEqualTo("/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke");
+            assertThat(new String(upstream.body(), StandardCharsets.UTF_8)).isEqualTo(CLAUDE_BODY);
+            assertThat(upstream.header("authorization")).doesNotContain(ACCESS_KEY_ID).doesNotContain(KEY);
+
+            Map<String, Object> row = ledgerRow(requestId);
+            assertThat(row.get("API_KEY")).isEqualTo("native-app");
+            assertThat(row.get("MODEL")).isEqualTo("claude-haiku-4-5");
+            assertThat(row.get("OUTCOME")).isEqualTo("ok");
+            assertThat(((Number) row.get("INPUT_TOKENS")).longValue())
+                .isEqualTo(body.path("usage").path("input_tokens").asLong());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void invokeModelWithResponseStreamThroughTheGateway(Auth auth) {
+        try (BedrockRuntimeAsyncClient client = bedrockAsync(auth)) {
+            List<String> chunks = new CopyOnWriteArrayList<>();
+            AtomicReference<SdkHttpResponse> http = new AtomicReference<>();
+            client.invokeModelWithResponseStream(r -> r.modelId(CLAUDE_PROFILE).contentType("application/json")
+                .body(SdkBytes.fromUtf8String(CLAUDE_BODY)), InvokeModelWithResponseStreamResponseHandler.builder()
+                    .onResponse(response -> http.set(response.sdkHttpResponse()))
+                    .subscriber(InvokeModelWithResponseStreamResponseHandler.Visitor.builder()
+                        .onChunk(part -> chunks.add(part.bytes().asUtf8String()))
+                        .build())
+                    .build())
+                .join();
+
+            assertThat(chunks).hasSizeGreaterThan(2);
+            assertThat(chunks.getFirst()).contains("\"message_start\"");
+            assertThat(chunks.getLast()).contains("\"message_stop\"").contains("amazon-bedrock-invocationMetrics");
+            assertThat(header(http.get(), "X-Gateway-Model")).isEqualTo("claude-haiku-4-5");
+            assertThat(header(http.get(), "X-Gateway-Region")).startsWith("us-");
+            String requestId = header(http.get(), "X-Request-Id");
+            assertThat(onlyUpstreamCall().rawPath()).endsWith("/invoke-with-response-stream");
+
+            JsonNode metrics = JSON.readTree(chunks.getLast()).path("amazon-bedrock-invocationMetrics");
+            Map<String, Object> row = ledgerRow(requestId);
+            assertThat(row.get("API_KEY")).isEqualTo("native-app");
+            assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue())
+                .isEqualTo(metrics.path("outputTokenCount").asLong());
+            assertThat(row.get("ESTIMATED")).isEqualTo(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void invokeEndpointThroughTheGateway(Auth auth) {
+        try (SageMakerRuntimeClient client = sageMaker(auth)) {
+            InvokeEndpointResponse response = client.invokeEndpoint(r -> r.endpointName(FALCON_ENDPOINT)
+                .contentType("application/json").accept("application/json")
+                .body(SdkBytes.fromUtf8String(TGI_BODY)));
+
+            JsonNode body = JSON.readTree(response.body().asUtf8String());
+            assertThat(body.path(0).path("generated_text").asString()).isNotBlank();
+            SdkHttpResponse http = response.sdkHttpResponse();
+            assertThat(header(http, "X-Gateway-Model")).isEqualTo("falcon-7b-instruct");
+            String requestId = header(http, "X-Request-Id");
+            RecordedRequest upstream = onlyUpstreamCall();
+            assertThat(upstream.rawPath()).isEqualTo("/endpoints/" + FALCON_ENDPOINT + "/invocations");
+            assertThat(new String(upstream.body(), StandardCharsets.UTF_8)).isEqualTo(TGI_BODY);
+
+            Map<String, Object> row = ledgerRow(requestId);
+            assertThat(row.get("MODEL")).isEqualTo("falcon-7b-instruct");
+            assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue())
+                .isEqualTo(body.path(0).path("details").path("generated_tokens").asLong());
+        }
+    }
+
+    @Test
+    void aWrongSecretIsAnInvalidSignatureWithNoUpstreamCall() {
+        try (BedrockRuntimeClient client = bedrock(StaticCredentialsProvider
+            .create(AwsBasicCredentials.create(ACCESS_KEY_ID, issuedSecret() + "x")))) {
+            assertRefused(() -> client.invokeModel(r -> r.modelId(CLAUDE_PROFILE).contentType("application/json")
+                .body(SdkBytes.fromUtf8String(CLAUDE_BODY))), 403, "InvalidSignatureException");
+        }
+    }
+
+    @Test
+    void anUnknownAccessKeyIdIsAnUnrecognizedClientWithNoUpstreamCall() {
+        try (BedrockRuntimeClient client = bedrock(StaticCredentialsProvider
+            .create(AwsBasicCredentials.create("FMGWUNKNOWNKEY0001", issuedSecret())))) {
+            assertRefused(() -> client.invokeModel(r -> r.modelId(CLAUDE_PROFILE).contentType("application/json")
+                .body(SdkBytes.fromUtf8String(CLAUDE_BODY))), 403, "UnrecognizedClientException");
+        }
+    }
+
+    @Test
+    void aModelTheKeyMayNotUseIsAccessDeniedWithNoUpstreamCall() {
+        try (BedrockRuntimeClient client = bedrock(Auth.SIGV4)) {
+            assertRefused(() -> client.invokeModel(r -> r.modelId("meta.llama3-1-8b-instruct-v1:0")
+                .contentType("application/json").body(SdkBytes.fromUtf8String("{\"prompt\":\"hi\"}"))), 403,
+                    "AccessDeniedException");
+        }
+    }
+
+    @Test
+    void anUnknownModelIsResourceNotFound() {
+        try (BedrockRuntimeClient client = bedrock(Auth.BEARER)) {
+            assertRefused(() -> client.invokeModel(r -> r.modelId("anthropic.claude-unknown-v9:0")
+                .contentType("application/json").body(SdkBytes.fromUtf8String(CLAUDE_BODY))), 404,
+                    "ResourceNotFoundException");
+        }
+    }
+
+    private void assertRefused(Runnable call, int status, String errorType) {
+        assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, ex -> {
+            assertThat(ex.statusCode()).isEqualTo(status);
+            assertThat(ex.awsErrorDetails().errorCode()).isEqualTo(errorType);
+            assertThat(ex.awsErrorDetails().errorMessage()).isNotBlank();
+        });
+        assertThat(this.emulator.requests().all()).as("upstream calls").isEmpty();
+    }
+
+    private RecordedRequest onlyUpstreamCall() {
+        assertThat(this.emulator.requests().all()).hasSize(1);
+        return this.emulator.requests().all().getFirst();
+    }
+
+    private Map<String, Object> ledgerRow(String requestId) {
+        Instant until = Instant.now().plus(Duration.ofSeconds(10));
+        while (Instant.now().isBefore(until)) {
+            List<Map<String, Object>> rows = this.jdbc.queryForList("SELECT * FROM usage_record WHERE request_id = ?",
+                    requestId);
+            if (!rows.isEmpty()) {
+                assertThat(rows).hasSize(1);
+                return rows.getFirst();
+            }
+            sleep(50);
+        }
+        throw new AssertionError("No ledger record for request " + requestId);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static String header(SdkHttpResponse response, String name) {
+        return response.firstMatchingHeader(name).orElse(null);
+    }
+
+    URI gateway() {
+        return URI.create("http://127.0.0.1:" + this.port);
+    }
+
+    BedrockRuntimeClient bedrock(Auth auth) {
+        BedrockRuntimeClientBuilder builder = BedrockRuntimeClient.builder();
+        if (auth == Auth.BEARER) {
+            return bearer(() -> builder.endpointOverride(gateway()).region(Region.US_EAST_1)
+                .httpClientBuilder(Apache5HttpClient.builder()).build());
+        }
+        return bedrock(issued());
+    }
+
+    BedrockRuntimeClient bedrock(software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials) {
+        return BedrockRuntimeClient.builder().endpointOverride(gateway()).region(Region.US_EAST_1)
+            .credentialsProvider(credentials).httpClientBuilder(Apache5HttpClient.builder())
+            .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry()))
+            .build();
+    }
+
+    BedrockRuntimeAsyncClient bedrockAsync(Auth auth) {
+        BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder().endpointOverride(gateway())
+            .region(Region.US_EAST_1)
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
+        if (auth == Auth.BEARER) {
+            return bearer(builder::build);
+        }
+        return builder.credentialsProvider(issued()).build();
+    }
+
+    SageMakerRuntimeClient sageMaker(Auth auth) {
+        var builder = SageMakerRuntimeClient.builder().endpointOverride(gateway()).region(Region.US_EAST_1)
+            .httpClientBuilder(Apache5HttpClient.builder());
+        if (auth == Auth.BEARER) {
+            // SageMaker's SDK only signs; unsigned (anonymous) with the key as a bearer header is what a caller sends.
+            builder.credentialsProvider(AnonymousCredentialsProvider.create())
+                .overrideConfiguration(o -> o.putHeader("Authorization", "Bearer " + KEY));
+        }
+        else {
+            builder.credentialsProvider(issued());
+        }
+        return builder.build();
+    }
+
+    static StaticCredentialsProvider issued() {
+        return StaticCredentialsProvider.create(AwsBasicCredentials.create(ACCESS_KEY_ID, issuedSecret()));
+    }
+
+    /**
+     * A Bedrock client built as with {@code AWS_BEARER_TOKEN_BEDROCK=<gateway key>} in the environment: the SDK
+     * reads the same setting from the system property {@code aws.bearerTokenBedrock} and then authenticates with
+     * {@code Authorization: Bearer}.
+     */
+    static <C> C bearer(java.util.function.Supplier<C> build) {
+        System.setProperty("aws.bearerTokenBedrock", KEY);
+        try {
+            return build.get();
+        }
+        finally {
+            System.clearProperty("aws.bearerTokenBedrock");
+        }
+    }
+}
