@@ -91,7 +91,14 @@ class NativeAuth {
         return caller;
     }
 
+    /** A header as received; HTTP/2 carries the host as the {@code :authority} pseudo-header instead. */
     private static List<String> headers(HttpServletRequest request, String name) {
-        return Collections.list(request.getHeaders(name.toLowerCase(Locale.ROOT)));
+        List<String> values = Collections.list(request.getHeaders(name.toLowerCase(Locale.ROOT)));
+        if (values.isEmpty() && name.equalsIgnoreCase("host")) {
+            int port = request.getServerPort();
+            boolean defaultPort = port <= 0 || port == (request.isSecure() ? 443 : 80);
+            return List.of(defaultPort ? request.getServerName() : request.getServerName() + ":" + port);
+        }
+        return values;
     }
 }

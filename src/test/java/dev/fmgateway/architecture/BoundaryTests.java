@@ -76,7 +76,7 @@ class BoundaryTests {
     @Test
     void compatibleSurfacesNeverImportProviderCode() {
         noClasses().that()
-            .resideInAnyPackage("dev.fmgateway.openai..", "dev.fmgateway.text..", "dev.fmgateway.image..",
+            .resideInAnyPackage("dev.fmgateway.openai..", "dev.fmgateway.awsnative..", "dev.fmgateway.text..", "dev.fmgateway.image..",
                     "dev.fmgateway.embedding..", "dev.fmgateway.segmentation..")
             .should()
             .dependOnClassesThat()

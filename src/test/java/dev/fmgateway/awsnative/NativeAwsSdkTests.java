@@ -4,7 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +34,14 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.ContentStreamProvider;
 import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.SdkHttpFullRequest;
+import software.amazon.awssdk.http.SdkHttpMethod;
+import software.amazon.awssdk.http.auth.aws.signer.AwsV4HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.HttpSigner;
+import software.amazon.awssdk.http.auth.spi.signer.SignedRequest;
+import software.amazon.awssdk.identity.spi.AwsCredentialsIdentity;
 import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -56,7 +67,7 @@ import tools.jackson.databind.json.JsonMapper;
 @TestPropertySource(properties = { "gateway.security.keys[0].name=native-app", "gateway.security.keys[0].team=apps",
         "gateway.security.keys[0].sha256=" + NativeAwsSdkTests.KEY_SHA256,
         "gateway.security.keys[0].access-key-id=" + NativeAwsSdkTests.ACCESS_KEY_ID,
-        "gateway.security.keys[0].allowed-models=claude-haiku-4-5,titan-text-express,falcon-7b-instruct,titan-embed-text-v2" })
+        "gateway.security.keys[0].allowed-models=claude-haiku-4-5,claude-sonnet-4-5,titan-text-express,falcon-7b-instruct,titan-embed-text-v2" })
 class NativeAwsSdkTests extends GatewayIntegrationTest {
 
     static final String KEY = "native-app-secret-key-for-the-aws-sdk-tests";
@@ -236,6 +247,133 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
         }
     }
 
+    @Test
+    void anAlteredBodyIsAnInvalidSignatureWithNoUpstreamCall() {
+        HttpResponse<String> response = sendSigned(CLAUDE_BODY, CLAUDE_BODY.replace("40", "4000"), Clock.systemUTC());
+
+        assertAwsError(response, 403, "InvalidSignatureException");
+        assertThat(this.emulator.requests().all()).as("upstream calls").isEmpty();
+    }
+
+    @Test
+    void aSignatureTenMinutesOffIsRefusedWithNoUpstreamCall() {
+        for (Duration offset : List.of(Duration.ofMinutes(10), Duration.ofMinutes(-10))) {
+            Clock off = Clock.offset(Clock.systemUTC(), offset);
+            HttpResponse<String> response = sendSigned(CLAUDE_BODY, CLAUDE_BODY, off);
+
+            assertAwsError(response, 403, "InvalidSignatureException");
+            assertThat(JSON.readTree(response.body()).path("message").asString()).containsPattern("Signature (expired|not yet current)");
+        }
+        assertThat(this.emulator.requests().all()).as("upstream calls").isEmpty();
+        assertThat(sendSigned(CLAUDE_BODY, CLAUDE_BODY, Clock.offset(Clock.systemUTC(), Duration.ofMinutes(4))).statusCode())
+            .as("within five minutes").isEqualTo(200);
+    }
+
+    @Test
+    void missingAuthenticationIsAccessDenied() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(gateway().resolve("/model/" + CLAUDE_PROFILE + "/invoke"))
+            .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(CLAUDE_BODY)));
+
+        assertAwsError(response, 403, "AccessDeniedException");
+        assertThat(this.emulator.requests().all()).isEmpty();
+    }
+
+    @Test
+    void modelIdsInEveryFormAwsAccepts() {
+        // The ':' left unencoded (Claude Code), a profile ARN with '/' encoded, a base id, a catalog id.
+        for (String path : List.of("/model/" + CLAUDE_PROFILE + "/invoke",
+                "/model/" + encode("arn:aws:bedrock:us-east-1:123456789012:inference-profile/" + CLAUDE_PROFILE) + "/invoke",
+                "/model/" + encode("anthropic.claude-haiku-4-5-20251001-v1:0") + "/invoke",
+                "/model/claude-haiku-4-5/invoke")) {
+            HttpResponse<String> response = bearerPost(path, CLAUDE_BODY);
+            assertThat(response.statusCode()).as(path + ": " + response.body()).isEqualTo(200);
+            assertThat(response.headers().firstValue("X-Gateway-Model")).hasValue("claude-haiku-4-5");
+        }
+    }
+
+    @Test
+    void aProfileInTheIdPinsItsGeography() {
+        HttpResponse<String> eu = bearerPost("/model/" + encode("eu.anthropic.claude-sonnet-4-5-20250929-v1:0") + "/invoke",
+                CLAUDE_BODY);
+
+        assertThat(eu.statusCode()).as(eu.body()).isEqualTo(200);
+        assertThat(eu.headers().firstValue("X-Gateway-Region")).hasValueSatisfying(r -> assertThat(r).startsWith("eu-"));
+        assertThat(onlyUpstreamCall().rawPath()).startsWith("/model/eu.anthropic.claude-sonnet-4-5");
+    }
+
+    @Test
+    void aRegionInAFoundationModelArnPinsTheRegion() {
+        HttpResponse<String> response = bearerPost("/model/"
+                + encode("arn:aws:bedrock:ap-northeast-1::foundation-model/anthropic.claude-haiku-4-5-20251001-v1:0")
+                + "/invoke", CLAUDE_BODY);
+
+        assertAwsError(response, 400, "ValidationException");
+        assertThat(this.emulator.requests().all()).isEmpty();
+    }
+
+    @Test
+    void h2cWithPriorKnowledgeAndHttp11OnTheSamePort() throws Exception {
+        for (String protocol : List.of("--http2-prior-knowledge", "--http1.1")) {
+            Process curl = new ProcessBuilder("curl", "-sS", protocol, "-o", "/dev/null", "-w",
+                    "%{http_version} %{http_code}", "-H", "Authorization: Bearer " + KEY, "-H",
+                    "Content-Type: application/json", "--data-binary", CLAUDE_BODY,
+                    gateway() + "/model/" + encode(CLAUDE_PROFILE) + "/invoke").redirectErrorStream(true).start();
+            String out = new String(curl.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(curl.waitFor()).as(out).isZero();
+            assertThat(out).isEqualTo(protocol.equals("--http1.1") ? "1.1 200" : "2 200");
+        }
+    }
+
+    private HttpResponse<String> bearerPost(String path, String body) {
+        return send(HttpRequest.newBuilder(gateway().resolve(path)).header("Content-Type", "application/json")
+            .header("Authorization", "Bearer " + KEY).POST(HttpRequest.BodyPublishers.ofString(body)));
+    }
+
+    /** Signs {@code signed} with the SDK's own SigV4 signer and the issued credentials, then sends {@code sent}. */
+    private HttpResponse<String> sendSigned(String signed, String sent, Clock clock) {
+        URI uri = gateway().resolve("/model/" + encode(CLAUDE_PROFILE) + "/invoke");
+        SdkHttpFullRequest request = SdkHttpFullRequest.builder().method(SdkHttpMethod.POST).uri(uri)
+            .putHeader("Content-Type", "application/json").build();
+        SignedRequest signature = AwsV4HttpSigner.create().sign(r -> r
+            .identity(AwsCredentialsIdentity.create(ACCESS_KEY_ID, issuedSecret()))
+            .request(request)
+            .payload(ContentStreamProvider.fromUtf8String(signed))
+            .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock")
+            .putProperty(AwsV4HttpSigner.REGION_NAME, "us-west-2")
+            .putProperty(HttpSigner.SIGNING_CLOCK, clock));
+        HttpRequest.Builder out = HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofString(sent));
+        signature.request().headers().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("Host")) {
+                values.forEach(value -> out.header(name, value));
+            }
+        });
+        return send(out);
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) {
+        try (HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()) {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        }
+        catch (java.io.IOException ex) {
+            throw new java.io.UncheckedIOException(ex);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static void assertAwsError(HttpResponse<String> response, int status, String type) {
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+        assertThat(response.headers().firstValue("x-amzn-ErrorType")).hasValue(type);
+        assertThat(JSON.readTree(response.body()).path("message").asString()).isNotBlank();
+        assertThat(response.headers().firstValue("X-Request-Id")).isPresent();
+    }
+
+    private static String encode(String id) {
+        return SigV4.uriEncode(id);
+    }
+
     private void assertRefused(Runnable call, int status, String errorType) {
         assertThatThrownBy(call::run).isInstanceOfSatisfying(AwsServiceException.class, ex -> {
             assertThat(ex.statusCode()).isEqualTo(status);
@@ -300,7 +438,7 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
     BedrockRuntimeAsyncClient bedrockAsync(Auth auth) {
         BedrockRuntimeAsyncClientBuilder builder = BedrockRuntimeAsyncClient.builder().endpointOverride(gateway())
             .region(Region.US_EAST_1)
-            .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1));
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP2)); // h2c, prior knowledge
         if (auth == Auth.BEARER) {
             return bearer(builder::build);
         }
