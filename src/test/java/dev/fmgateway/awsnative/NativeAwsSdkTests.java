@@ -46,6 +46,10 @@ import software.amazon.awssdk.http.SdkHttpResponse;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.bedrock.BedrockClient;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileSummary;
+import software.amazon.awssdk.services.bedrock.model.InferenceProfileType;
+import software.amazon.awssdk.services.bedrock.model.ListInferenceProfilesResponse;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
@@ -322,6 +326,28 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
             assertThat(curl.waitFor()).as(out).isZero();
             assertThat(out).isEqualTo(protocol.equals("--http1.1") ? "1.1 200" : "2 200");
         }
+    }
+
+    @Test
+    void listInferenceProfilesAnswersFromTheCatalog() {
+        try (BedrockClient client = BedrockClient.builder().endpointOverride(gateway()).region(Region.US_WEST_2)
+            .credentialsProvider(issued()).httpClientBuilder(Apache5HttpClient.builder()).build()) {
+            ListInferenceProfilesResponse response = client
+                .listInferenceProfiles(r -> r.typeEquals(InferenceProfileType.SYSTEM_DEFINED));
+
+            List<String> ids = response.inferenceProfileSummaries().stream()
+                .map(InferenceProfileSummary::inferenceProfileId).toList();
+            assertThat(ids).contains(CLAUDE_PROFILE, "eu.anthropic.claude-sonnet-4-5-20250929-v1:0")
+                .as("only the models the key may use").noneMatch(id -> id.contains("llama"));
+            InferenceProfileSummary haiku = response.inferenceProfileSummaries().stream()
+                .filter(p -> p.inferenceProfileId().equals(CLAUDE_PROFILE)).findFirst().orElseThrow();
+            assertThat(haiku.typeAsString()).isEqualTo("SYSTEM_DEFINED");
+            assertThat(haiku.statusAsString()).isEqualTo("ACTIVE");
+            assertThat(haiku.inferenceProfileArn()).endsWith(":inference-profile/" + CLAUDE_PROFILE);
+            assertThat(haiku.models()).isNotEmpty();
+            assertThat(haiku.createdAt()).isNotNull();
+        }
+        assertThat(this.emulator.requests().all()).isEmpty();
     }
 
     private HttpResponse<String> bearerPost(String path, String body) {
