@@ -56,7 +56,9 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
+import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
+import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.sagemakerruntime.model.InvokeEndpointResponse;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -212,6 +214,33 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
             assertThat(row.get("MODEL")).isEqualTo("falcon-7b-instruct");
             assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue())
                 .isEqualTo(body.path(0).path("details").path("generated_tokens").asLong());
+        }
+    }
+
+    @Test
+    void invokeEndpointWithResponseStreamThroughTheGateway() {
+        try (SageMakerRuntimeAsyncClient client = SageMakerRuntimeAsyncClient.builder().endpointOverride(gateway())
+            .region(Region.US_EAST_1).credentialsProvider(issued())
+            .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(Protocol.HTTP1_1)).build()) {
+            StringBuilder raw = new StringBuilder();
+            AtomicReference<SdkHttpResponse> http = new AtomicReference<>();
+            client.invokeEndpointWithResponseStream(r -> r.endpointName(FALCON_ENDPOINT).contentType("application/json")
+                .body(SdkBytes.fromUtf8String(TGI_BODY.replace("}}", "},\"stream\":true}"))),
+                    InvokeEndpointWithResponseStreamResponseHandler.builder()
+                        .onResponse(response -> http.set(response.sdkHttpResponse()))
+                        .subscriber(InvokeEndpointWithResponseStreamResponseHandler.Visitor.builder()
+                            .onPayloadPart(part -> raw.append(part.bytes().asUtf8String()))
+                            .build())
+                        .build())
+                .join();
+
+            assertThat(raw.toString()).startsWith("data:").contains("\"generated_text\"");
+            assertThat(header(http.get(), "X-Gateway-Model")).isEqualTo("falcon-7b-instruct");
+            assertThat(onlyUpstreamCall().rawPath()).isEqualTo("/endpoints/" + FALCON_ENDPOINT
+                    + "/invocations-response-stream");
+            Map<String, Object> row = ledgerRow(header(http.get(), "X-Request-Id"));
+            assertThat(row.get("MODEL")).isEqualTo("falcon-7b-instruct");
+            assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue()).isPositive();
         }
     }
 
