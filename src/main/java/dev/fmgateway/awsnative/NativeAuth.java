@@ -91,10 +91,13 @@ class NativeAuth {
         return caller;
     }
 
-    /** A header as received; HTTP/2 carries the host as the {@code :authority} pseudo-header instead. */
+    /**
+     * A header as received. HTTP/2 carries the host as the {@code :authority} pseudo-header, which the servlet
+     * API shows only as the server name and port: the JavaScript SDK signs {@code :authority}, others {@code host}.
+     */
     private static List<String> headers(HttpServletRequest request, String name) {
         List<String> values = Collections.list(request.getHeaders(name.toLowerCase(Locale.ROOT)));
-        if (values.isEmpty() && name.equalsIgnoreCase("host")) {
+        if (values.isEmpty() && (name.equalsIgnoreCase("host") || name.equals(":authority"))) {
             int port = request.getServerPort();
             boolean defaultPort = port <= 0 || port == (request.isSecure() ? 443 : 80);
             return List.of(defaultPort ? request.getServerName() : request.getServerName() + ":" + port);

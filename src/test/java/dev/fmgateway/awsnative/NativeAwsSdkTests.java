@@ -379,6 +379,39 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
         assertThat(this.emulator.requests().all()).isEmpty();
     }
 
+    /**
+     * The AWS SDK for JavaScript v3 ({@code src/test/node-aws}) with its default HTTP/2 handler, once with the
+     * issued SigV4 pair and once with the key as {@code AWS_BEARER_TOKEN_BEDROCK}. Installs the locked package with
+     * {@code npm ci} when missing; without Node.js it fails, never skips.
+     */
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void theJavaScriptSdkOverHttp2(Auth auth) throws Exception {
+        java.nio.file.Path dir = java.nio.file.Path.of("src/test/node-aws");
+        if (!java.nio.file.Files.exists(dir.resolve("node_modules/@aws-sdk/client-bedrock-runtime/package.json"))) {
+            assertThat(run(dir, Map.of(), "npm", "ci", "--no-audit", "--no-fund")).contains("added");
+        }
+        Map<String, String> environment = auth == Auth.BEARER ? Map.of("AWS_BEARER_TOKEN_BEDROCK", KEY)
+                : Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", issuedSecret());
+
+        String output = run(dir, environment, "node", "bedrock-runtime.test.mjs");
+
+        assertThat(output).contains("4/4 checks passed");
+    }
+
+    private String run(java.nio.file.Path dir, Map<String, String> environment, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
+        builder.environment().putAll(environment);
+        builder.environment().put("GATEWAY_URL", gateway().toString());
+        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
+        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor()).as(String.join(" ", command) + ":%n%s", output).isZero();
+        return output;
+    }
+
     private HttpResponse<String> bearerPost(String path, String body) {
         return send(HttpRequest.newBuilder(gateway().resolve(path)).header("Content-Type", "application/json")
             .header("Authorization", "Bearer " + KEY).POST(HttpRequest.BodyPublishers.ofString(body)));
