@@ -3,6 +3,7 @@ package dev.fmgateway.region;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +13,10 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.CallContext;
 import dev.fmgateway.invocation.Caller;
+import dev.fmgateway.invocation.Deadline;
+import dev.fmgateway.invocation.NativeCall;
 import dev.fmgateway.invocation.Invocation;
 import dev.fmgateway.invocation.Stage;
 import dev.fmgateway.invocation.Usage;
@@ -49,6 +53,31 @@ class RegionAvailabilityFilterTests {
         assertThat(this.passed).hasSize(1);
         assertThat(this.passed.getFirst().deployment()).isNull();
         return this.passed.getFirst().candidates();
+    }
+
+    /**
+     * A native body (the caller's own, forwarded unchanged) may only go to deployments of its backend and payload
+     * family, so failover among the candidates can never switch the body's format; the pin still applies.
+     */
+    @Test
+    void aNativeBodyOnlyGoesToDeploymentsOfItsBackendAndFamily() {
+        Deployment llamaFamily = new Deployment(Backend.BEDROCK, "us-west-2", "meta.llama-test-v1:0",
+                PayloadFamily.META_LLAMA3, 0, null);
+        Deployment sageMaker = new Deployment(Backend.SAGEMAKER, "us-east-1", "claude-like-endpoint",
+                PayloadFamily.HF_TGI, 0, null);
+        CatalogModel model = TestModels.model("mixed", List.of(EAST, llamaFamily, sageMaker, FRANKFURT));
+        NativeCall call = new NativeCall("{}".getBytes(), "application/json", "application/json", Backend.BEDROCK,
+                PayloadFamily.ANTHROPIC_MESSAGES, java.util.Map.of(), null);
+        Invocation invocation = new Invocation(model, call,
+                new CallContext("req-1", "us", Caller.anonymous(), null), Deadline.in(Duration.ofSeconds(5)),
+                model.deployments(), null);
+
+        this.filter.filter(invocation, routed -> {
+            this.passed.add(routed);
+            return TestModels.completion(model, EAST, new Usage.Tokens(1, 1, false));
+        });
+
+        assertThat(this.passed.getFirst().candidates()).containsExactly(EAST);
     }
 
     @Test
