@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  * window means slowly, so a latency that stays high becomes the new normal and stops shrinking the limit.</li>
  * <li><b>Healthy load</b> (no throttling, latency within tolerance) grows the limit by a fifth per window, up to
  * {@code max}; by only 2 % per window when it is near (80 % or more of) the limit at which the deployment last
- * throttled, less than {@value #CAREFUL_MS} ms ago, so that it does not overshoot the capacity it just found.</li>
+ * throttled some calls and served others, less than {@value #CAREFUL_MS} ms ago, so that it does not overshoot the
+ * capacity it just found (after a window where everything was throttled no capacity is known: it grows fast).</li>
  * </ul>
  * Latency only moves the limit while at least half of it is in use: when the gateway sends far fewer calls than
  * the limit allows, slower answers are not caused by pushing against it and the limit neither shrinks nor grows.
@@ -123,7 +124,7 @@ final class AdaptiveLimit {
     private void endWindow(long now) {
         if (this.throttled > 0) {
             double backoff = this.samples == 0 ? MAX_DECREASE : BACKOFF;
-            this.throttledAt = this.limit;
+            this.throttledAt = this.samples == 0 ? 0 : this.limit;
             this.lastThrottled = now;
             this.lastDecrease = now;
             this.limit = Math.max(this.min, Math.min(this.limit, this.peakInFlight) * backoff);
@@ -141,7 +142,8 @@ final class AdaptiveLimit {
                     this.lastDecrease = now;
                 }
                 else {
-                    boolean careful = now - this.lastThrottled < CAREFUL_NANOS && this.limit >= 0.8 * this.throttledAt;
+                    boolean careful = this.throttledAt > 0 && now - this.lastThrottled < CAREFUL_NANOS
+                            && this.limit >= 0.8 * this.throttledAt;
                     double growth = careful ? CAREFUL_GROWTH : GROWTH;
                     this.limit = Math.min(this.max, this.limit + Math.max(1, this.limit * growth));
                 }

@@ -70,9 +70,9 @@ class AdaptiveLimitTests {
         // At most 16 calls every 5 ms reach the upstream instead of 1,000.
         assertThat(sim.sent).isLessThanOrEqualTo(16 * 10_000 / 5);
 
-        // The upstream recovers: within 10 s the limit is back above the clients, and none waits any more.
+        // The upstream recovers: within 6 s the limit is back above the clients, and none waits any more.
         sim.upstream(AdaptiveLimitTests::healthy);
-        sim.run(10_000);
+        sim.run(6_000);
         sim.reset();
         sim.run(5_000);
         assertThat(sim.lowestLimit).isGreaterThanOrEqualTo(1000);
