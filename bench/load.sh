@@ -31,7 +31,7 @@
 #   BENCH_RUN_TIMEOUT       seconds one wrk run may take at most                                180
 #   BENCH_RSS_LIMIT_MB      the gateway's resident memory target, in MB (10^6 bytes)           300
 #   BENCH_KEEP              1 = keep the work directory (logs, wrk output)                      0
-#   LOAD_QUICK              1 = quick mode: 64 clients (8 for c50-0ms), 2,000 requests, 1,000 warm-up, 1,000 flood
+#   LOAD_QUICK              1 = quick mode: 64 clients (8 for c50-0ms), 2,000 requests, 1,000 warm-up, 500 flood
 # Exit status: 0 when the checked run met every target, 1 when it missed one, 2 when the benchmark itself failed.
 
 set -uo pipefail
@@ -43,7 +43,7 @@ QUICK=${LOAD_QUICK:-0}
 if [ "$QUICK" = 1 ]; then
     CONNECTIONS=${BENCH_CONNECTIONS:-64}; SMALL_CONNECTIONS=${BENCH_SMALL_CONNECTIONS:-8}
     REQUESTS=${BENCH_REQUESTS:-2000}; WARMUP=${BENCH_WARMUP:-1000}
-    FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-64}; FLOOD_REQUESTS=${BENCH_FLOOD_REQUESTS:-1000}
+    FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-64}; FLOOD_REQUESTS=${BENCH_FLOOD_REQUESTS:-500}
     RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-60}
 else
     CONNECTIONS=${BENCH_CONNECTIONS:-1000}; SMALL_CONNECTIONS=${BENCH_SMALL_CONNECTIONS:-50}
@@ -499,40 +499,72 @@ latency_ms() { # 200ms, 0.2s, 1s -> milliseconds
 
 # ---------------------------------------------------------------------------------------------------------------
 machine() {
-    echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+    echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)$( [ "$QUICK" = 1 ] && echo "  (LOAD_QUICK=1: a smoke run, not a measurement)")"
     echo "machine:     $(nproc) CPUs ($(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)), $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo) RAM, kernel $(uname -r)"
     echo "java:        $("$JAVA" -version 2>&1 | head -1) ($JAVA)"
-    echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $WRK_THREADS threads, $CONNECTIONS connections"
+    echo "wrk:         $(wrk -v 2>&1 | head -1 | cut -d' ' -f1-2), $WRK_THREADS threads, $CONNECTIONS connections ($SMALL_CONNECTIONS in c50-0ms, $FLOOD_CONNECTIONS in the flood)"
+    [ "$WITH_NGINX" = 1 ] && echo "nginx:       $("$NGINX" -v 2>&1 | sed 's/^nginx version: //'), $(nproc) workers, a plain reverse proxy to the same emulator"
     echo "load:        $(cut -d' ' -f1-3 /proc/loadavg) (1/5/15 min) at the start"
     echo "jvm flags:   $JVM_OPTS (MALLOC_ARENA_MAX=$MALLOC_ARENA_MAX)"
-    echo "gateway:     --gateway.resilience.max-concurrent-per-deployment=$CONNECTIONS $GATEWAY_ARGS"
+    echo "gateway:     $JAR, aws mode, default configuration${GATEWAY_ARGS:+, $GATEWAY_ARGS}"
     echo "requests:    $REQUESTS per measured run after $WARMUP warm-up requests; POST /v1/text/generations $(cat "$BODY")"
+}
+
+report_run() { # report_run PREFIX LABEL: one measured run of the gateway or nginx
+    local p=$1
+    local -n _ok=${p}_ok _bad=${p}_non2xx _sock=${p}_socket_errors _rps=${p}_rps _el=${p}_elapsed_s
+    local -n _p50=${p}_latency_p50_ms _p99=${p}_latency_p99_ms _max=${p}_latency_max_ms _st=${p}_statuses
+    local -n _wcpu=${p}_wrk_cpu_s _unf=${p}_unfinished_threads
+    local -n _cpu=${p}_gw_cpu_ms_per_req _cpus=${p}_gw_cpu_s _ecpu=${p}_emu_cpu_ms_per_req
+    local -n _rs=${p}_rss_start_mb _rp=${p}_rss_peak_run_mb _hwm=${p}_hwm_mb _load=${p}_load
+    local -n _other=${p}_other_cpu_s _wall=${p}_wall_s
+    printf '   %-8s answered      %s 2xx, %s non-2xx (%s), %s socket errors/timeouts, %s unfinished wrk threads\n' \
+        "$2" "$_ok" "$_bad" "$_st" "$_sock" "$_unf"
+    printf '   %-8s throughput    %s req/s (%s requests in %s s)\n' "" "$_rps" "$(( _ok + _bad ))" "$_el"
+    printf '   %-8s latency       p50 %s ms, p99 %s ms, max %s ms\n' "" "$_p50" "$_p99" "$_max"
+    printf '   %-8s CPU           %s ms per request (%s s in the run); the emulator: %s ms per request\n' "" \
+        "$_cpu" "$_cpus" "$_ecpu"
+    printf '   %-8s RSS           %s MB before the run, peak %s MB during it, VmHWM %s MB (whole process life)\n' "" \
+        "$_rs" "$_rp" "$_hwm"
+    printf '   %-8s other CPU     wrk %s s; everything else on the machine %s s (of %s CPU-seconds in the run)\n' "" \
+        "$_wcpu" "$_other" "$(awk -v w="$_wall" -v n="$(nproc)" 'BEGIN { printf "%.1f", w * n }')"
+    printf '   %-8s load average  %s\n' "" "$_load"
 }
 
 report_phase() { # report_phase PHASE TITLE
     local p=P_${1//-/_}
-    local -n _ok=${p}_ok _bad=${p}_non2xx _sock=${p}_socket_errors _rps=${p}_rps _el=${p}_elapsed_s
-    local -n _p50=${p}_latency_p50_ms _p99=${p}_latency_p99_ms _max=${p}_latency_max_ms _st=${p}_statuses
-    local -n _wcpu=${p}_wrk_cpu_s _unf=${p}_unfinished_threads
     echo "-- $2"
-    printf '   answered      %s 2xx, %s non-2xx (%s), %s socket errors/timeouts, %s unfinished wrk threads\n' \
-        "$_ok" "$_bad" "$_st" "$_sock" "$_unf"
-    printf '   throughput    %s req/s (%s requests in %s s)\n' "$_rps" "$(( _ok + _bad ))" "$_el"
-    printf '   latency       p50 %s ms, p99 %s ms, max %s ms\n' "$_p50" "$_p99" "$_max"
-    if [ "$1" != calibrate ]; then
-        local -n _cpu=${p}_gw_cpu_ms_per_req _cpus=${p}_gw_cpu_s _ecpu=${p}_emu_cpu_ms_per_req
-        local -n _rs=${p}_rss_start_mb _rp=${p}_rss_peak_run_mb _hwm=${p}_hwm_mb _load=${p}_load
-        printf '   gateway CPU   %s ms per request (%s s in the run)%s\n' "$_cpu" "$_cpus" \
-            "$( [[ $1 == split-* ]] && echo "; the separate emulator: $_ecpu ms per request" )"
-        printf '   gateway RSS   %s MB before the run, peak %s MB during it, VmHWM %s MB (whole process life)\n' \
-            "$_rs" "$_rp" "$_hwm"
-        local -n _other=${p}_other_cpu_s _wall=${p}_wall_s
-        printf '   other CPU     wrk %s s; everything else on the machine %s s (of %s CPU-seconds in the run)\n' \
-            "$_wcpu" "$_other" "$(awk -v w="$_wall" -v n="$(nproc)" 'BEGIN { printf "%.1f", w * n }')"
-        printf '   load average  %s\n' "$_load"
-    else
+    if [ "$1" = calibrate ]; then
+        local -n _ok=${p}_ok _bad=${p}_non2xx _sock=${p}_socket_errors _rps=${p}_rps _el=${p}_elapsed_s
+        local -n _p50=${p}_latency_p50_ms _p99=${p}_latency_p99_ms _max=${p}_latency_max_ms _st=${p}_statuses
+        local -n _wcpu=${p}_wrk_cpu_s _unf=${p}_unfinished_threads
+        printf '   answered      %s 2xx, %s non-2xx (%s), %s socket errors/timeouts, %s unfinished wrk threads\n' \
+            "$_ok" "$_bad" "$_st" "$_sock" "$_unf"
+        printf '   throughput    %s req/s (%s requests in %s s)\n' "$_rps" "$(( _ok + _bad ))" "$_el"
+        printf '   latency       p50 %s ms, p99 %s ms, max %s ms\n' "$_p50" "$_p99" "$_max"
         printf '   wrk CPU       %s s\n' "$_wcpu"
+        return
     fi
+    report_run "$p" gateway
+    local n=${p}_nginx_ok
+    [ -n "${!n:-}" ] && report_run "${p}_nginx" nginx
+}
+
+report_flood() {
+    echo "-- flood: $FLOOD_CONNECTIONS clients, $FLOOD_REQUESTS calls while the emulator throttles every call to $UPSTREAM_ID, latency $LATENCY"
+    printf '   answered      %s 2xx, %s non-2xx (%s), %s socket errors/timeouts\n' \
+        "$P_flood_ok" "$P_flood_non2xx" "$P_flood_statuses" "$P_flood_socket_errors"
+    printf '   by outcome    %s (the gateway'"'"'s gateway_requests_seconds_count, whole process life)\n' "$FLOOD_outcomes"
+    printf '   upstream      %s throttled calls reached the emulator for %s client calls (%s per call; without a limit\n' \
+        "$FLOOD_upstream_throttled" "$FLOOD_REQUESTS" \
+        "$(awk -v u="$FLOOD_upstream_throttled" -v n="$FLOOD_REQUESTS" 'BEGIN { printf "%.2f", u / n }')"
+    printf '                 every call makes up to max-attempts = 3); %s calls refused at the limit without reaching it\n' "$FLOOD_refused"
+    printf '   limit         at the end of the flood: %s (min-limit %s)\n' "$FLOOD_limits" "$FLOOD_min_limit"
+    printf '   gateway       %s ms CPU per request, VmHWM %s MB, p99 %s ms\n' "$FLOOD_gw_cpu_ms_per_req" "$FLOOD_hwm_mb" "$P_flood_latency_p99_ms"
+    echo "-- after the flood: the same $FLOOD_REQUESTS calls once the emulator stopped throttling"
+    printf '   answered      %s 2xx, %s non-2xx (%s); %s req/s, p99 %s ms; limit at the end: %s\n' \
+        "$P_flood_after_ok" "$P_flood_after_non2xx" "$P_flood_after_statuses" "$P_flood_after_rps" \
+        "$P_flood_after_latency_p99_ms" "$FLOOD_limits_after"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -540,8 +572,11 @@ log "work directory $WORK"
 for phase in $PHASES; do
     case $phase in
         calibrate) log "calibrating wrk against a ${LATENCY} no-op server"; calibrate ;;
-        200ms|split-200ms) log "phase $phase"; measure_phase "$phase" "$LATENCY" "$( [[ $phase == split-* ]] && echo split )" ;;
-        0ms|split-0ms) log "phase $phase"; measure_phase "$phase" 0ms "$( [[ $phase == split-* ]] && echo split )" ;;
+        split-200ms) log "phase $phase"; measure_phase "$phase" "$LATENCY" "$CONNECTIONS" ;;
+        split-0ms) log "phase $phase"; measure_phase "$phase" 0ms "$CONNECTIONS" ;;
+        c50-0ms) log "phase $phase ($SMALL_CONNECTIONS clients)"; measure_phase "$phase" 0ms "$SMALL_CONNECTIONS" ;;
+        flood) log "phase flood"; flood ;;
+        200ms|0ms) die "phase $phase ran the emulator inside the gateway; the packaged jar has no emulator: use split-$phase" ;;
         *) die "unknown phase $phase" ;;
     esac
 done
@@ -554,24 +589,25 @@ echo
 for phase in $PHASES; do
     case $phase in
         calibrate) report_phase calibrate "calibration: wrk against a no-op server answering after $LATENCY" ;;
-        200ms) report_phase 200ms "gateway, emulator inside, emulator latency $LATENCY" ;;
-        0ms) report_phase 0ms "gateway, emulator inside, emulator latency 0 ms" ;;
-        split-200ms) report_phase split-200ms "gateway alone (emulator in its own JVM), latency $LATENCY" ;;
-        split-0ms) report_phase split-0ms "gateway alone (emulator in its own JVM), latency 0 ms" ;;
+        split-200ms) report_phase split-200ms "$CONNECTIONS clients, emulator (its own JVM) latency $LATENCY" ;;
+        split-0ms) report_phase split-0ms "$CONNECTIONS clients, emulator (its own JVM) latency 0 ms" ;;
+        c50-0ms) report_phase c50-0ms "$SMALL_CONNECTIONS clients, emulator (its own JVM) latency 0 ms" ;;
+        flood) report_flood ;;
     esac
 done
+[ ${#STARTUPS[@]} -gt 0 ] && echo "-- time to health UP (launch to /actuator/health UP), each gateway start: ${STARTUPS[*]} s"
 
-# Targets, on the checked run: the gateway alone (or with the emulator inside if only that ran), latency LATENCY.
+# Targets, on the checked run: the gateway alone, latency LATENCY.
 status=0
 verdict() { # verdict CONDITION(0/1): prints met/MISSED and remembers a miss
     if [ "$1" = 1 ]; then VERDICT=met; else VERDICT=MISSED; status=1; fi
 }
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "n/a" }'; }
 CHECKED=""
-[[ " $PHASES " == *" 200ms "* ]] && CHECKED=200ms
 [[ " $PHASES " == *" split-200ms "* ]] && CHECKED=split_200ms
 if [ -n "$CHECKED" ]; then
     CHECKED_PREFIX=P_$CHECKED
-    v() { local n=${CHECKED_PREFIX}_$1; echo "${!n}"; }
+    v() { local n=${CHECKED_PREFIX}_$1; echo "${!n:-}"; }
     ideal=$(awk -v c="$CONNECTIONS" -v l="$(latency_ms "$LATENCY")" 'BEGIN { printf "%.0f", c * 1000 / l }')
     ceiling=$ideal
     if [ -n "${P_calibrate_rps:-}" ]; then
@@ -592,10 +628,47 @@ if [ -n "$CHECKED" ]; then
     verdict "$(awk -v r="$(v rps)" -v n="$need" 'BEGIN { print (r >= n) ? 1 : 0 }')"
     printf '   throughput >= %s req/s  %-6s  %s req/s; target = 90%% of min(%s clients / %s = %s, wrk ceiling %s)\n' \
         "$need" "$VERDICT" "$(v rps)" "$CONNECTIONS" "$LATENCY" "$ideal" "${P_calibrate_rps:-not measured}"
-    printf '                                     CPU ceiling here: %s req/s (%s CPUs / CPU time per request of gateway + emulator + wrk)\n' \
-        "$cpu_ceiling" "$(nproc)"
+    verdict "$(awk -v r="$(v rps)" -v c="$cpu_ceiling" 'BEGIN { print (r >= 0.9 * c) ? 1 : 0 }')"
+    printf '   >= 90%% of CPU ceiling     %-6s  %s req/s = %s%% of %s req/s (%s CPUs / CPU ms per request of gateway %s + emulator %s + wrk %s)\n' \
+        "$VERDICT" "$(v rps)" "$(awk -v r="$(v rps)" -v c="$cpu_ceiling" 'BEGIN { printf "%.0f", (c > 0 ? r * 100 / c : 0) }')" \
+        "$cpu_ceiling" "$(nproc)" "$(v gw_cpu_ms_per_req)" "$(v emu_cpu_ms_per_req)" \
+        "$(awk -v w="$(v wrk_cpu_s)" -v n="$REQUESTS" 'BEGIN { printf "%.3f", w * 1000 / n }')"
     verdict "$( [ "$(v hwm_mb)" -lt "$RSS_LIMIT_MB" ] && echo 1 || echo 0 )"
-    printf '   RSS < %s MB              %-6s  VmHWM %s MB over the process life, %s MB peak during the run\n' \
-        "$RSS_LIMIT_MB" "$VERDICT" "$(v hwm_mb)" "$(v rss_peak_run_mb)"
+    printf '   RSS < %s MB              %-6s  VmHWM %s MB over the process life, %s MB peak during the run (%s in flight)\n' \
+        "$RSS_LIMIT_MB" "$VERDICT" "$(v hwm_mb)" "$(v rss_peak_run_mb)" "$CONNECTIONS"
+    if [ -n "$(v nginx_ok)" ]; then
+        printf '   share of nginx            report  %s req/s = %s x nginx'"'"'s %s req/s\n' \
+            "$(v rps)" "$(ratio "$(v rps)" "$(v nginx_rps)")" "$(v nginx_rps)"
+        verdict "$(awk -v a="$(v latency_p99_ms)" -v b="$(v nginx_latency_p99_ms)" 'BEGIN { print (a <= 2 * b) ? 1 : 0 }')"
+        printf '   p99 <= 2 x nginx'"'"'s        %-6s  %s ms = %s x nginx'"'"'s %s ms\n' \
+            "$VERDICT" "$(v latency_p99_ms)" "$(ratio "$(v latency_p99_ms)" "$(v nginx_latency_p99_ms)")" "$(v nginx_latency_p99_ms)"
+    fi
+fi
+if [[ " $PHASES " == *" c50-0ms "* ]]; then
+    echo
+    echo "== CPU per request ($SMALL_CONNECTIONS clients, emulator latency 0 ms)"
+    verdict "$(awk -v a="$P_c50_0ms_gw_cpu_ms_per_req" 'BEGIN { print (a <= 0.5) ? 1 : 0 }')"
+    printf '   gateway <= 0.5 ms         %-6s  %s ms per request' "$VERDICT" "$P_c50_0ms_gw_cpu_ms_per_req"
+    if [ -n "${P_c50_0ms_nginx_ok:-}" ]; then
+        printf ' = %s x nginx'"'"'s %s ms' "$(ratio "$P_c50_0ms_gw_cpu_ms_per_req" "$P_c50_0ms_nginx_gw_cpu_ms_per_req")" \
+            "$P_c50_0ms_nginx_gw_cpu_ms_per_req"
+    fi
+    echo
+fi
+if [ ${#STARTUPS[@]} -gt 0 ]; then
+    printf '   time to health UP         report  %s s (fastest of %s starts; all: %s)\n' \
+        "$(printf '%s\n' "${STARTUPS[@]}" | sort -n | head -1)" "${#STARTUPS[@]}" "${STARTUPS[*]}"
+fi
+if [[ " $PHASES " == *" flood "* ]]; then
+    echo
+    echo "== flood against a throttling upstream"
+    # Protected: the limit fell to (near) its minimum, and far fewer calls reached the throttling upstream than
+    # the clients sent, each of which would otherwise be tried up to max-attempts times.
+    verdict "$(awk -v m="$FLOOD_max_limit" -v lo="$FLOOD_min_limit" -v u="$FLOOD_upstream_throttled" -v n="$FLOOD_REQUESTS" \
+        'BEGIN { print (m <= 2 * lo && u < n) ? 1 : 0 }')"
+    printf '   limit protects            %-6s  limits %s (min-limit %s); %s upstream calls for %s client calls\n' \
+        "$VERDICT" "$FLOOD_limits" "$FLOOD_min_limit" "$FLOOD_upstream_throttled" "$FLOOD_REQUESTS"
+    printf '   after the flood           report  %s 2xx, %s non-2xx (%s); limits %s\n' \
+        "$P_flood_after_ok" "$P_flood_after_non2xx" "$P_flood_after_statuses" "$FLOOD_limits_after"
 fi
 exit $status
