@@ -616,7 +616,6 @@ for phase in $PHASES; do
         flood) report_flood ;;
     esac
 done
-[ ${#STARTUPS[@]} -gt 0 ] && echo "-- time to health UP (launch to /actuator/health UP), each gateway start: ${STARTUPS[*]} s"
 
 # Targets, on the checked run: the gateway alone, latency LATENCY.
 status=0
@@ -677,6 +676,8 @@ if [[ " $PHASES " == *" c50-0ms "* ]]; then
     echo
 fi
 if [ ${#STARTUPS[@]} -gt 0 ]; then
+    echo
+    echo "== startup"
     printf '   time to health UP         report  %s s (fastest of %s starts; all: %s)\n' \
         "$(printf '%s\n' "${STARTUPS[@]}" | sort -n | head -1)" "${#STARTUPS[@]}" "${STARTUPS[*]}"
 fi
