@@ -34,7 +34,7 @@ first_ms, last_ms = 0, 0
 statuses, regions = {}, {}
 finished = false
 local req
-local progress_every = 1000
+local progress_every = 100
 
 function init(args)
     local total, nthreads, body_file = tonumber(args[1]), tonumber(args[2]), args[3]

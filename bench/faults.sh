@@ -149,7 +149,7 @@ start_gateway() { # start_gateway NAME
     # shellcheck disable=SC2046
     env $(the_model_env) "$JAVA" -XX:+UseSerialGC -Xmx512m -jar "$JAR" --server.port=0 \
         --management.server.port="$mport" --spring.datasource.url="$DB_URL" \
-        --gateway.ledger.journal-directory="$JOURNAL" --gateway.resilience.max-concurrent-per-deployment=1000 \
+        --gateway.ledger.journal-directory="$JOURNAL" \
         $(the_model_args) > "$logf" 2>&1 &
     GW_PID=$!
     PIDS+=("$GW_PID")

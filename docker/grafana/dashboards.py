@@ -160,7 +160,7 @@ def overview():
             [(f'sum by (model, outcome) (rate(gateway_requests_seconds_count{{outcome=~"UPSTREAM_THROTTLED|RATE_LIMITED", {INST}}}[{RI}]))',
               "{{model}} {{outcome}}")], unit="reqps", stack=True,
             description="UPSTREAM_THROTTLED: every allowed deployment throttled; RATE_LIMITED: the gateway's own "
-                        "concurrency limit (bulkhead).")
+                        "adaptive concurrency limit per deployment.")
     b.panel("Calls saved by failover per second",
             [(f'sum by (model) (rate(gateway_failover_recovered_total{{{INST}}}[{RI}]))', "{{model}}")], unit="reqps",
             description="Calls that succeeded after a retry or on another deployment (another region or profile).")
@@ -182,11 +182,14 @@ def overview():
     b.panel("Calls refused by an open circuit per second",
             [(f'sum by (name) (rate(resilience4j_circuitbreaker_not_permitted_calls_total{{{INST}}}[{RI}]))', "{{name}}")],
             unit="reqps")
-    b.panel("Calls in flight by deployment (bulkhead)",
-            [(f'sum by (name) (resilience4j_bulkhead_max_allowed_concurrent_calls{{{INST}}} '
-              f'- resilience4j_bulkhead_available_concurrent_calls{{{INST}}})', "{{name}}")], unit="short",
-            description="\"global\" is the gateway-wide limit (gateway.resilience.max-concurrent); the others are "
-                        "per deployment (max-concurrent-per-deployment). At the limit callers get 429 RATE_LIMITED.")
+    b.panel("Concurrency limit and calls in flight by deployment",
+            [(f'max by (deployment) (gateway_concurrency_limit{{{INST}}})', "limit {{deployment}}"),
+             (f'sum by (deployment) (gateway_concurrency_in_flight{{{INST}}})', "in flight {{deployment}}"),
+             (f'sum by (deployment) (gateway_concurrency_waiting{{{INST}}})', "waiting {{deployment}}")],
+            unit="short",
+            description="Each replica's adaptive limit per deployment (throttling and latency growth shrink it, "
+                        "healthy load grows it up to gateway.resilience.concurrency.max-limit), the calls in flight "
+                        "under it and those waiting in its queue. Callers beyond the queue get 429 RATE_LIMITED.")
     b.panel("Jetty busy threads and connections",
             [(f'sum by (instance) (jetty_connections_current_connections{{{INST}}})', "connections {{instance}}"),
              (f'sum by (instance) (jetty_threads_busy{{{INST}}})', "busy threads {{instance}}")], unit="short")

@@ -1,20 +1,15 @@
 package dev.fmgateway.resilience;
 
-import java.time.Duration;
-
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * resilience4j registries built from {@link ResilienceProperties}: a circuit breaker and a bulkhead per
- * deployment, exported to Prometheus.
+ * Built from {@link ResilienceProperties}: resilience4j's circuit breaker per deployment and the adaptive
+ * concurrency limit per deployment, both exported to Prometheus.
  */
 @Configuration(proxyBeanMethods = false)
 class ResilienceConfiguration {
@@ -33,14 +28,8 @@ class ResilienceConfiguration {
         return registry;
     }
 
-    /** Bulkheads never queue: a full one rejects at once, so callers get a fast 429 instead of waiting. */
     @Bean
-    BulkheadRegistry bulkheads(ResilienceProperties properties, MeterRegistry meters) {
-        BulkheadRegistry registry = BulkheadRegistry.of(BulkheadConfig.custom()
-            .maxConcurrentCalls(properties.maxConcurrentPerDeployment())
-            .maxWaitDuration(Duration.ZERO)
-            .build());
-        TaggedBulkheadMetrics.ofBulkheadRegistry(registry).bindTo(meters);
-        return registry;
+    ConcurrencyLimiters concurrencyLimiters(ResilienceProperties properties, MeterRegistry meters) {
+        return new ConcurrencyLimiters(properties.concurrency(), meters, System::nanoTime);
     }
 }

@@ -1,12 +1,12 @@
 package dev.fmgateway.resilience;
 
 
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -25,8 +25,10 @@ import dev.fmgateway.problem.UpstreamTimeoutException;
  * yet and whose circuit is closed; once every allowed deployment failed, the best is retried after an
  * exponential, jittered backoff that honours an upstream {@code Retry-After}. Only retriable failures
  * (throttling, not ready, timeouts, 5xx) move on; attempts stop at {@code max-attempts},
- * {@code max-deployments} or the deadline. Concurrency is capped per deployment, without queueing (the global cap
- * is the {@link AdmissionInterceptor}'s, before the body is even read).
+ * {@code max-deployments} or the deadline. Each attempt holds a place under its deployment's adaptive concurrency
+ * limit ({@link ConcurrencyLimiters}), waiting briefly for one when the limit is reached, and tells the limit how
+ * it went; a deployment with no room is skipped like a full one (the global cap is the
+ * {@link AdmissionInterceptor}'s, before the body is even read).
  */
 @Component
 class ResilienceFilter implements InvocationFilter {
@@ -35,17 +37,17 @@ class ResilienceFilter implements InvocationFilter {
 
     private final Circuits circuits;
 
-    private final BulkheadRegistry bulkheads;
+    private final ConcurrencyLimiters limiters;
 
     private final IntervalFunction backoff;
 
     private final MeterRegistry meters;
 
     ResilienceFilter(ResilienceProperties properties, CircuitBreakerRegistry circuitBreakers,
-            BulkheadRegistry bulkheads, MeterRegistry meters) {
+            ConcurrencyLimiters limiters, MeterRegistry meters) {
         this.properties = properties;
         this.circuits = new Circuits(circuitBreakers);
-        this.bulkheads = bulkheads;
+        this.limiters = limiters;
         this.meters = meters;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(properties.initialBackoff(), 2.0, 0.5);
     }
@@ -81,13 +83,18 @@ class ResilienceFilter implements InvocationFilter {
     private @Nullable Completion<?> attempt(Invocation invocation, InvocationChain next, Attempts.Pick pick,
             Attempts attempts) {
         Deployment deployment = pick.deployment();
-        Bulkhead bulkhead = this.bulkheads.bulkhead(deployment.key());
-        if (!bulkhead.tryAcquirePermission()) {
+        ConcurrencyLimiters.Limited limited = this.limiters.of(deployment);
+        Duration wait = this.properties.concurrency().queueWait();
+        Duration left = invocation.deadline().remaining();
+        ConcurrencyLimiter.Permit place = limited.limiter().acquire(left.compareTo(wait) < 0 ? left : wait);
+        if (place == null) {
+            limited.refused().increment();
             attempts.rejected(deployment, new ConcurrencyLimitException(invocation.model().id()));
             return null;
         }
         try {
             Completion<?> completion = next.proceed(invocation.routedTo(deployment));
+            place.succeeded();
             pick.permit().succeeded();
             if (attempts.count() > 1) {
                 Counter.builder("gateway.failover.recovered").tag("model", invocation.model().id())
@@ -96,6 +103,9 @@ class ResilienceFilter implements InvocationFilter {
             return completion;
         }
         catch (UpstreamException ex) {
+            if (ex instanceof UpstreamThrottledException) {
+                place.throttled();
+            }
             pick.permit().failed(ex);
             if (!ex.retriable() || ex.mayHaveReachedModel() && !this.properties.retryNonIdempotent()) {
                 throw ex;
@@ -111,7 +121,7 @@ class ResilienceFilter implements InvocationFilter {
             return null;
         }
         finally {
-            bulkhead.onComplete();
+            place.ignored();
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,7 @@ import dev.fmgateway.support.TestModels;
 import dev.fmgateway.problem.GatewayException;
 import dev.fmgateway.problem.ProblemCode;
 
-/** The resilience step with a scripted upstream: retries, failover, circuits, bulkheads, deadlines. */
+/** The resilience step with a scripted upstream: retries, failover, circuits, concurrency limits, deadlines. */
 class ResilienceFilterTests {
 
     private static final Deployment EAST = TestModels.bedrock("us-east-1");
@@ -46,14 +45,22 @@ class ResilienceFilterTests {
 
     private ResilienceFilter filter(int maxAttempts, int minimumCalls, Duration openDuration, int perDeployment,
             boolean retryNonIdempotent) {
+        return filter(maxAttempts, minimumCalls, openDuration,
+                new ResilienceProperties.Concurrency(perDeployment, perDeployment, perDeployment, 2.0, 0, Duration.ZERO),
+                retryNonIdempotent);
+    }
+
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+    private ResilienceFilter filter(int maxAttempts, int minimumCalls, Duration openDuration,
+            ResilienceProperties.Concurrency concurrency, boolean retryNonIdempotent) {
         ResilienceProperties properties = new ResilienceProperties(Duration.ofSeconds(5), maxAttempts, 3,
                 Duration.ofMillis(5), Duration.ofSeconds(2), 50, minimumCalls, minimumCalls, openDuration,
-                perDeployment, 100, retryNonIdempotent);
+                concurrency, 100, retryNonIdempotent);
         ResilienceConfiguration configuration = new ResilienceConfiguration();
-        SimpleMeterRegistry meters = new SimpleMeterRegistry();
-        CircuitBreakerRegistry circuits = configuration.circuitBreakers(properties, meters);
-        BulkheadRegistry bulkheads = configuration.bulkheads(properties, meters);
-        return new ResilienceFilter(properties, circuits, bulkheads, meters);
+        CircuitBreakerRegistry circuits = configuration.circuitBreakers(properties, this.meters);
+        return new ResilienceFilter(properties, circuits, configuration.concurrencyLimiters(properties, this.meters),
+                this.meters);
     }
 
     private Completion run(ResilienceFilter filter, CatalogModel model, Function<Deployment, RuntimeException> outcome) {
@@ -217,7 +224,7 @@ class ResilienceFilterTests {
     }
 
     @Test
-    void fullBulkheadRejectsAtOnce() throws InterruptedException {
+    void aDeploymentAtItsLimitWithNoQueueRejectsAtOnce() throws InterruptedException {
         CatalogModel model = TestModels.model("m", List.of(EAST));
         ResilienceFilter filter = filter(3, 100, Duration.ofSeconds(30), 1);
         CountDownLatch inFlight = new CountDownLatch(1);
@@ -242,5 +249,90 @@ class ResilienceFilterTests {
         assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofMillis(500));
         release.countDown();
         holder.join();
+    }
+
+    @Test
+    void aCallBeyondTheLimitWaitsInTheQueueForRoom() throws InterruptedException {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 100, Duration.ofSeconds(30),
+                new ResilienceProperties.Concurrency(1, 1, 1, 2.0, 10, Duration.ofSeconds(3)), true);
+        CountDownLatch inFlight = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> run(filter, model, d -> {
+            inFlight.countDown();
+            sleep(300);
+            return null;
+        }));
+        assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        assertThat(run(filter, model, d -> null).deployment()).isEqualTo(EAST);
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isGreaterThanOrEqualTo(Duration.ofMillis(200));
+        holder.join();
+        assertThat(this.calls).hasSize(2);
+    }
+
+    @Test
+    void theQueueWaitNeverPassesTheCallersDeadline() throws InterruptedException {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 100, Duration.ofSeconds(30),
+                new ResilienceProperties.Concurrency(1, 1, 1, 2.0, 10, Duration.ofSeconds(10)), true);
+        CountDownLatch inFlight = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread holder = Thread.ofVirtual().start(() -> run(filter, model, d -> {
+            inFlight.countDown();
+            await(release);
+            return null;
+        }));
+        assertThat(inFlight.await(5, TimeUnit.SECONDS)).isTrue();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> filter.filter(TestModels.invocation(model, Duration.ofMillis(300)), routed -> null))
+            .isInstanceOfSatisfying(GatewayException.class,
+                    ex -> assertThat(ex.code()).isEqualTo(ProblemCode.RATE_LIMITED));
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isBetween(Duration.ofMillis(250),
+                Duration.ofSeconds(2));
+        assertThat(this.meters.get("gateway.concurrency.refused").tag("deployment", EAST.key()).counter().count())
+            .isEqualTo(1);
+        release.countDown();
+        holder.join();
+    }
+
+    @Test
+    void throttlingShrinksTheDeploymentsLimitAndItsGaugeShowsIt() {
+        CatalogModel model = TestModels.model("m", List.of(EAST));
+        ResilienceFilter filter = filter(1, 100, Duration.ofSeconds(30),
+                new ResilienceProperties.Concurrency(1000, 16, 2000, 2.0, 0, Duration.ZERO), true);
+        run(filter, model, d -> null);
+        assertThat(this.meters.get("gateway.concurrency.limit").tag("deployment", EAST.key()).gauge().value())
+            .isEqualTo(1000);
+
+        long until = System.nanoTime() + Duration.ofMillis(250).toNanos();
+        while (System.nanoTime() < until) {
+            assertThatThrownBy(() -> run(filter, model, d -> new UpstreamThrottledException("m", 1, true)))
+                .isInstanceOf(UpstreamThrottledException.class);
+        }
+
+        assertThat(this.meters.get("gateway.concurrency.limit").tag("deployment", EAST.key()).gauge().value())
+            .isEqualTo(16);
+        assertThat(this.meters.get("gateway.concurrency.in.flight").tag("deployment", EAST.key()).gauge().value())
+            .isZero();
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(5, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException ex) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
