@@ -12,7 +12,7 @@ interface LimitStore {
      * Ends an admitted call: frees its concurrency slot, replaces its budget reservation with what it cost, and
      * corrects its token count from the estimated input to the real input plus output.
      */
-    void settle(Admission admission, long tokens, long costNanos);
+    void settle(Admission admission, long tokens, long costNanos, java.time.Instant at);
 
     /** What is left of each limit now, without counting anything. */
     List<Decision.Remaining> peek(List<LimitRules.ScopedLimit> limits, java.time.Instant at);

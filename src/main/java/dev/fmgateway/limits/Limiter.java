@@ -112,10 +112,10 @@ public class Limiter implements AutoCloseable {
     public void settle(Ticket ticket, long tokens, long costNanos) {
         try {
             if (ticket.local() || this.redis == null) {
-                this.local.settle(ticket.admission(), tokens, costNanos);
+                this.local.settle(ticket.admission(), tokens, costNanos, this.clock.instant());
             }
             else {
-                this.redis.settle(ticket.admission(), tokens, costNanos);
+                this.redis.settle(ticket.admission(), tokens, costNanos, this.clock.instant());
             }
         }
         catch (LimitStore.UnavailableException ex) {

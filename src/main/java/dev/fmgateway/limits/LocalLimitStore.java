@@ -92,8 +92,8 @@ class LocalLimitStore implements LimitStore {
     }
 
     @Override
-    public synchronized void settle(Admission admission, long tokens, long costNanos) {
-        roll(System.currentTimeMillis());
+    public synchronized void settle(Admission admission, long tokens, long costNanos, Instant at) {
+        roll(at.toEpochMilli());
         for (LimitRules.ScopedLimit scoped : admission.limits()) {
             String name = scoped.scope().counterName();
             Limit limit = scoped.limit();

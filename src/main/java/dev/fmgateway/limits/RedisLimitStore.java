@@ -79,7 +79,7 @@ class RedisLimitStore implements LimitStore, AutoCloseable {
     }
 
     @Override
-    public void settle(Admission admission, long tokens, long costNanos) {
+    public void settle(Admission admission, long tokens, long costNanos, Instant at) {
         List<String> args = new ArrayList<>(List.of(this.prefix, admission.callId(),
                 Long.toString(tokens - admission.inputTokens()), Long.toString(costNanos),
                 Integer.toString(admission.limits().size())));
