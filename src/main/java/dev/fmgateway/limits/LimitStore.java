@@ -20,7 +20,7 @@ interface LimitStore {
     /** Thrown when the store cannot answer (Redis down or too slow). */
     class UnavailableException extends RuntimeException {
 
-        UnavailableException(String message, Throwable cause) {
+        UnavailableException(String message, @org.jspecify.annotations.Nullable Throwable cause) {
             super(message, cause);
         }
     }

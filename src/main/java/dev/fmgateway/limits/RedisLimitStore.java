@@ -40,19 +40,51 @@ class RedisLimitStore implements LimitStore, AutoCloseable {
 
     private final SpendHistory history;
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
+    private final java.util.concurrent.atomic.AtomicBoolean connecting = new java.util.concurrent.atomic.AtomicBoolean();
+
     private volatile @Nullable StatefulRedisConnection<String, String> connection;
+
+    private volatile @Nullable String connectError;
 
     RedisLimitStore(String url, Duration timeout, String prefix, SpendHistory history) {
         RedisURI uri = RedisURI.create(url);
-        uri.setTimeout(timeout);
+        // The first connection is made in the background and may take its time (a cold client); commands keep
+        // their short timeout.
+        uri.setTimeout(CONNECT_TIMEOUT);
         this.client = RedisClient.create(uri);
         this.client.setOptions(ClientOptions.builder()
             .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-            .socketOptions(SocketOptions.builder().connectTimeout(timeout).build())
+            .socketOptions(SocketOptions.builder().connectTimeout(CONNECT_TIMEOUT).build())
             .timeoutOptions(TimeoutOptions.enabled(timeout))
             .build());
         this.prefix = prefix;
         this.history = history;
+        connectInBackground();
+    }
+
+    /** True once the first connection is made (Lettuce reconnects it on its own after that). */
+    boolean connected() {
+        return this.connection != null;
+    }
+
+    /** Opens the connection off the calling thread, once at a time; calls meanwhile follow the Redis-down policy. */
+    private void connectInBackground() {
+        if (!this.connecting.compareAndSet(false, true)) {
+            return;
+        }
+        Thread.ofVirtual().name("limits-redis-connect").start(() -> {
+            try {
+                this.connection = this.client.connect();
+            }
+            catch (RuntimeException ex) {
+                this.connectError = ex.getMessage();
+            }
+            finally {
+                this.connecting.set(false);
+            }
+        });
     }
 
     @Override
@@ -116,7 +148,15 @@ class RedisLimitStore implements LimitStore, AutoCloseable {
 
     /** Checks that Redis answers (for health). */
     String ping() {
-        return commands().ping();
+        try {
+            return commands().ping();
+        }
+        catch (UnavailableException ex) {
+            throw ex;
+        }
+        catch (RuntimeException ex) {
+            throw new UnavailableException("Redis failed: " + ex.getMessage(), ex);
+        }
     }
 
     private List<String> admitArgs(Admission admission) {
@@ -198,18 +238,9 @@ class RedisLimitStore implements LimitStore, AutoCloseable {
     private RedisCommands<String, String> commands() {
         StatefulRedisConnection<String, String> current = this.connection;
         if (current == null) {
-            synchronized (this) {
-                current = this.connection;
-                if (current == null) {
-                    try {
-                        current = this.client.connect();
-                    }
-                    catch (RuntimeException ex) {
-                        throw new UnavailableException("Redis unreachable: " + ex.getMessage(), ex);
-                    }
-                    this.connection = current;
-                }
-            }
+            connectInBackground();
+            throw new UnavailableException("Redis not connected" + (this.connectError != null
+                    ? ": " + this.connectError : " yet"), null);
         }
         return current.sync();
     }

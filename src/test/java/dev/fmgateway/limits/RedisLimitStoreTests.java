@@ -14,6 +14,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The Lua scripts on a real Redis server, with two stores standing for two replicas. */
@@ -33,6 +34,12 @@ class RedisLimitStoreTests {
     final RedisLimitStore one = new RedisLimitStore(TestRedis.url(), Duration.ofSeconds(2), this.prefix, this.ledger);
 
     final RedisLimitStore two = new RedisLimitStore(TestRedis.url(), Duration.ofSeconds(2), this.prefix, this.ledger);
+
+    @BeforeEach
+    void connect() throws InterruptedException {
+        TestRedis.awaitConnected(this.one);
+        TestRedis.awaitConnected(this.two);
+    }
 
     @AfterEach
     void close() {

@@ -32,6 +32,15 @@ final class TestRedis {
         return url;
     }
 
+    /** Waits until the store's background connection is made. */
+    static void awaitConnected(RedisLimitStore store) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (!store.connected()) {
+            assertThat(System.nanoTime()).as("connected to Redis").isLessThan(deadline);
+            Thread.sleep(20);
+        }
+    }
+
     /** A key prefix no other test run uses. */
     static String prefix() {
         return "fmgw:test:" + UUID.randomUUID() + ":";
