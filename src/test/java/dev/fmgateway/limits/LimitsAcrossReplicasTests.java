@@ -159,8 +159,6 @@ class LimitsAcrossReplicasTests {
         assertThat(openAi.json().path("error").path("type").asString()).isEqualTo("rate_limit_error");
         assertThat(openAi.json().path("error").path("code").asString()).isEqualTo("rate_limited");
         assertThat(openAi.header("Retry-After")).isNotNull();
-        System.out.println("Rate limit examples:\n" + answers.get(5).raw().headers().map() + "\n"
-                + answers.get(6).raw().headers().map() + "\n" + answers.get(6).body() + "\n" + openAi.body());
     }
 
     @Test
@@ -230,7 +228,6 @@ class LimitsAcrossReplicasTests {
             after = generate(httpOne, model, 20);
         }
         assertThat(after.status()).isEqualTo(429);
-        System.out.println("Budget refusal example:\n" + after.raw().headers().map() + "\n" + after.body());
     }
 
     @Test
