@@ -128,7 +128,7 @@ start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG
         AWS_ACCESS_KEY_ID=$EMULATOR_KEY AWS_SECRET_ACCESS_KEY=$EMULATOR_SECRET AWS_REGION=us-east-1 \
         AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
         SPRING_DATASOURCE_URL="$PG_URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
-        SPRING_DATA_REDIS_HOST=127.0.0.1 SPRING_DATA_REDIS_PORT="$REDIS_PORT" \
+        GATEWAY_LIMITS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" GATEWAY_LIMITS_LOCAL_SHARE=0.5 \
         "$JAVA" $JVM_FLAGS -jar "$JAR" \
         --server.address=127.0.0.1 --server.port="$1" \
         --management.server.port="$2" --management.server.address=127.0.0.1 \

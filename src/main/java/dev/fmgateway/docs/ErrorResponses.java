@@ -137,6 +137,10 @@ class ErrorResponses implements OpenApiCustomizer {
         headers.put("X-Gateway-Cost-USD", "Cost of the request in USD, decimal (not on streams: see the done event)");
         headers.put("X-Gateway-Input-Tokens", "Input tokens billed (0 for images and segmentation; not on streams)");
         headers.put("X-Gateway-Output-Tokens", "Output tokens billed (0 where not applicable; not on streams)");
+        headers.put("RateLimit-Limit", "Only under configured per-minute limits: the tightest limit that applied "
+                + "(requests or tokens per minute)");
+        headers.put("RateLimit-Remaining", "Only under configured per-minute limits: what is left of that limit");
+        headers.put("RateLimit-Reset", "Only under configured per-minute limits: seconds until it starts again");
         headers.put("Deprecation", "Only for LEGACY models: RFC 9745 deprecation date (@epoch-seconds) or true");
         headers.put("Sunset", "Only for LEGACY models with a known date: RFC 8594 sunset date");
         headers.put("Link", "Only for LEGACY models with a successor: `</v1/models/{successor}>; rel=\"successor-version\"`");

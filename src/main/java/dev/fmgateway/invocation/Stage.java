@@ -22,6 +22,13 @@ public enum Stage {
     ROUTING(Set.of()),
 
     /**
+     * Holds the call to the configured limits and budgets of its key, team and model: refuses it, or counts it and
+     * settles its real tokens and cost when it ends. Needs the candidates to price the call's worst case, and
+     * wraps the ledger and metering so that it sees the cost metering put on the completion.
+     */
+    LIMITS(Set.of(ACCESS, ROUTING)),
+
+    /**
      * Records the call in the usage ledger. It wraps metering so that it records the cost metering put on the
      * completion, and needs the candidates to name the deployment of a failed call.
      */

@@ -10,14 +10,14 @@ import dev.fmgateway.invocation.Cost;
 import dev.fmgateway.invocation.Usage;
 
 /** Prices usage exactly, in decimal: a switch over every usage kind, so a new kind cannot go unpriced. */
-final class CostCalculator {
+public final class CostCalculator {
 
     private static final BigDecimal THOUSAND = BigDecimal.valueOf(1000);
 
     private CostCalculator() {
     }
 
-    static Cost costOf(Price price, Usage usage) {
+    public static Cost costOf(Price price, Usage usage) {
         BigDecimal usd = switch (usage) {
             case Usage.Tokens(long input, long output, boolean estimated) ->
                 per1k(price.inputPer1k(), input).add(per1k(price.outputPer1k(), output));

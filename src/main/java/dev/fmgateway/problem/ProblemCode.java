@@ -32,8 +32,13 @@ public enum ProblemCode {
             "the model is not offered in the pinned region (`availableRegions`)"),
     STREAMING_NOT_SUPPORTED(422, "Streaming not supported", false, "the model cannot stream"),
     CONTENT_FILTERED(422, "Blocked by content moderation", false, "the provider's moderation blocked the request"),
-    RATE_LIMITED(429, "Too many concurrent requests", false,
-            "the gateway's own concurrency limit for the model is reached; `Retry-After` says how long to wait"),
+    RATE_LIMITED(429, "Rate limit reached", false,
+            "the gateway's own concurrency limit for the model, or a configured limit of the key, team or model "
+                    + "(requests or tokens per minute, concurrent requests), is reached; `Retry-After` says how long "
+                    + "to wait"),
+    BUDGET_EXCEEDED(429, "Budget exceeded", false,
+            "the spend budget of the key, team or model is used up for its day or month; `Retry-After` says when "
+                    + "the next period starts"),
     UPSTREAM_THROTTLED(429, "Upstream throttled", true,
             "the provider throttled the call; `Retry-After` says how long to wait"),
     INTERNAL_ERROR(500, "Internal error", false, "a gateway bug; quote the `requestId`"),
@@ -42,6 +47,9 @@ public enum ProblemCode {
             "provider 5xx, endpoint not ready, or the deployment's circuit is open; `Retry-After` says how long to wait"),
     GATEWAY_OVERLOADED(503, "Gateway overloaded", false,
             "the gateway itself is at its limit of requests in flight; `Retry-After` says how long to wait"),
+    LIMITS_UNAVAILABLE(503, "Limits unavailable", false,
+            "the store of the shared limits (Redis) is unreachable and the gateway is set to refuse calls that have "
+                    + "limits; `Retry-After` says how long to wait"),
     UPSTREAM_TIMEOUT(504, "Upstream timed out", false, "the model did not answer before the deadline");
 
     private final int status;

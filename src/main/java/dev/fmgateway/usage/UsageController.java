@@ -12,12 +12,15 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.fmgateway.web.CallContexts;
 import dev.fmgateway.invocation.Caller;
+import dev.fmgateway.limits.LimitStatus;
+import dev.fmgateway.limits.Limiter;
 
 /**
  * {@code GET /v1/usage}: the ledger aggregated over a window; a key sees only its own usage unless it is an admin
@@ -35,9 +38,12 @@ class UsageController {
 
     private final Clock clock;
 
+    private final ObjectProvider<Limiter> limiter;
+
     UsageController(UsageRepository repository, EndpointCostProperties endpoints, EndpointActivity activity,
-            Clock clock) {
+            Clock clock, ObjectProvider<Limiter> limiter) {
         this.repository = repository;
+        this.limiter = limiter;
         this.endpoints = endpoints;
         this.activity = activity;
         this.clock = clock;
@@ -46,7 +52,8 @@ class UsageController {
     @GetMapping(path = "/v1/usage", produces = "application/json")
     @Operation(operationId = "getUsage", summary = "Usage and cost over a window",
             description = "The ledger aggregated over `from`..`to`, grouped by `groupBy` (model, apiKey, region, day). "
-                    + "A key sees only its own usage unless it is an admin key.")
+                    + "A key sees only its own usage unless it is an admin key. `limits` lists the configured "
+                    + "limits that concern the key (all of them for an admin key) and what is left of them.")
     UsageReport usage(@RequestParam(required = false) @Nullable String from,
             @RequestParam(required = false) @Nullable String to,
             @RequestParam(required = false) @Nullable String groupBy,
@@ -56,8 +63,11 @@ class UsageController {
         String scope = scope(CallContexts.caller(request), apiKey);
         List<UsageGroup> groups = this.repository
             .aggregate(new UsageQuery(window.from(), window.to(), dimensions, scope));
+        Caller caller = CallContexts.caller(request);
+        Limiter limits = this.limiter.getIfAvailable();
+        List<LimitStatus> status = limits != null && !limits.rules().isEmpty() ? limits.status(caller) : null;
         return new UsageReport(window.from(), window.to(), dimensions.stream().map(UsageDimension::wireName).toList(),
-                scope, groups, UsageGroup.total(groups));
+                scope, groups, UsageGroup.total(groups), status);
     }
 
     @GetMapping(path = "/v1/usage/endpoints", produces = "application/json")

@@ -1,5 +1,6 @@
 package dev.fmgateway.usage;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -80,6 +81,19 @@ class UsageRepository {
                 + " SUM(cost_usd) AS cost_usd FROM usage_record WHERE occurred_at >= ? AND occurred_at < ?"
                 + keyFilter + " GROUP BY " + columns + " ORDER BY " + columns;
         return this.jdbc.query(sql, (rs, row) -> group(rs, query.groupBy()), args.toArray());
+    }
+
+    /** The cost recorded in {@code [from, to)} for the rows whose {@code columns} hold {@code values}. */
+    BigDecimal spent(List<String> columns, List<String> values, Instant from, Instant to) {
+        List<Object> args = new ArrayList<>(List.of(utc(from), utc(to)));
+        StringBuilder sql = new StringBuilder(
+                "SELECT COALESCE(SUM(cost_usd), 0) FROM usage_record WHERE occurred_at >= ? AND occurred_at < ?");
+        for (int i = 0; i < columns.size(); i++) {
+            sql.append(" AND ").append(columns.get(i)).append(" = ?");
+            args.add(values.get(i));
+        }
+        BigDecimal spent = this.jdbc.queryForObject(sql.toString(), BigDecimal.class, args.toArray());
+        return spent != null ? spent : BigDecimal.ZERO;
     }
 
     /** Calls per SageMaker endpoint in {@code [from, to)}. */
