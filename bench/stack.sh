@@ -135,6 +135,7 @@ start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG
         --gateway.aws.bedrock-endpoint="http://127.0.0.1:$EMU_PORT" \
         --gateway.aws.sagemaker-endpoint="http://127.0.0.1:$EMU_PORT" \
         --gateway.regions.verify-at-startup=false --gateway.security.allow-anonymous=true \
+        --gateway.limits.file="$WORK/limits.yaml" \
         > "$3" 2>&1 &
     PIDS+=("$!")
 }
@@ -152,6 +153,15 @@ redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no --d
 PIDS+=("$!")
 wait_until 20 "redis-server" redis-cli -p "$REDIS_PORT" ping
 log "PostgreSQL at $PG_URL, Redis $(redis-server --version | grep -o 'v=[0-9.]*') on 127.0.0.1:$REDIS_PORT"
+
+# Limits shared by both replicas through Redis: titan-text-lite is only called in the limits phase, so its tight
+# limit and budget produce refusals and budget burn without touching the other phases.
+cat > "$WORK/limits.yaml" <<EOF
+models:
+  titan-text-lite:
+    requests-per-minute: 6
+    budget: { usd: 1.00, per: day }
+EOF
 
 start_emulator "$EMU_PORT" "$WORK/emulator.log"
 wait_until 60 "the emulator" curl -sf "http://127.0.0.1:$EMU_PORT/_emulator/health"
@@ -236,6 +246,17 @@ FAULT_ROUNDS=$(( ROUNDS > 5 ? ROUNDS : 5 ))
 log "traffic phase 2: $FAULT_ROUNDS rounds of 7 calls through nginx + 4 into throttling faults (emulator)"
 for _ in $(seq 1 "$FAULT_ROUNDS"); do normal_round; fault_round; done
 curl -sf -X DELETE "http://127.0.0.1:$EMU_PORT/_emulator/faults" >/dev/null
+# 6 requests per minute on titan-text-lite, counted across both replicas in Redis: 6 of these 12 are answered,
+# the rest refused with 429 RATE_LIMITED.
+log "traffic phase 3: 12 calls to titan-text-lite through nginx (limit 6 per minute across both replicas)"
+# The limit counts per clock minute: start well inside one, so the 12 calls (about a second) share it.
+sec=$((10#$(date +%S))); [ "$sec" -lt 50 ] || sleep $((62 - sec))
+lite_before=${STATUS[429]:-0}
+for _ in $(seq 1 12); do
+    call "$LB/v1/text/generations" '{"model":"titan-text-lite","prompt":"hello","maxTokens":16}'
+done
+LIMIT_REFUSED=$(( ${STATUS[429]:-0} - lite_before ))
+log "titan-text-lite: $LIMIT_REFUSED of 12 calls refused by the shared limit"
 summary=""; for c in $(printf '%s\n' "${!STATUS[@]}" | sort); do summary+="$c: ${STATUS[$c]}  "; done
 log "sent $TOTAL calls; by status: $summary"
 # Let Prometheus take a few more scrapes so every rate() has two samples of the last values.
@@ -260,6 +281,9 @@ done
 per_replica=$(q 'sum by (instance) (increase(gateway_requests_seconds_count{model="claude-haiku-4-5"}[10m]))' \
     | jq -r '[.data.result[].value[1] | tonumber | floor] | map(tostring) | join(" / ")')
 echo "   claude-haiku-4-5 calls (only sent through nginx) per replica: $per_replica"
+
+echo "   titan-text-lite (limit 6 per minute in total): $((12 - LIMIT_REFUSED)) of 12 answered, $LIMIT_REFUSED refused"
+[ "$LIMIT_REFUSED" = 6 ] || { echo "   -> expected 6 refusals across the two replicas, got $LIMIT_REFUSED"; status=1; }
 
 echo
 echo "== Alert rules loaded by Prometheus (docker/prometheus/rules.yml)"

@@ -254,20 +254,26 @@ def usage():
             description="Flagged idle after gateway.sagemaker.idle-after (1 h): candidates to scale down.")
 
     b.row("Limits and budgets")
-    pending_limits = ("Pending: gateway_limit_refusals_total{reason} is not exported yet; it arrives with the "
-                      "gateway's rate limits and budgets.")
-    pending_budget = ("Pending: gateway_budget_remaining_usd{key} is not exported yet; it arrives with the gateway's "
-                      "budgets.")
     b.panel("Limit refusals per second by reason",
-            [(f'sum by (reason) (rate(gateway_limit_refusals_total{{{INST}}}[{RI}]))', "{{reason}}")], unit="reqps",
-            stack=True, description=pending_limits)
-    b.panel("Budget remaining by key, USD",
-            [(f'min by (key) (gateway_budget_remaining_usd{{{INST}}})', "{{key}}")], unit="currencyUSD",
-            description=pending_budget)
+            [(f'sum by (reason, scope) (rate(gateway_limits_refusals_total{{{INST}}}[{RI}]))', "{{reason}} ({{scope}})")],
+            unit="reqps", stack=True,
+            description="Calls refused by the configured limits and budgets (config/limits.yaml), by reason "
+                        "and the scope of the limit that refused.")
+    b.panel("Budget remaining, USD",
+            [(f'min by (scope, id) (gateway_limits_budget_remaining_usd{{{INST}}})', "{{scope}} {{id}}")],
+            unit="currencyUSD",
+            description="What is left of each configured budget in its day or month, in-flight reservations "
+                        "included (the same for every replica: it is read from Redis).")
     b.panel("Budget burn: hours left at the current spend",
-            [(f'min by (key) (gateway_budget_remaining_usd{{{INST}}}) '
-              f'/ (sum by (key) (rate(gateway_cost_usd_total{{{INST}}}[1h])) * 3600)', "{{key}}")], unit="h",
-            description=pending_budget + " It also needs the `key` label on gateway_cost_usd_total.")
+            [(f'min by (scope, id) (gateway_limits_budget_remaining_usd{{{INST}}}) '
+              f'/ clamp_min(-min by (scope, id) (deriv(gateway_limits_budget_remaining_usd{{{INST}}}[1h])) * 3600, 1e-9)',
+              "{{scope}} {{id}}")], unit="h",
+            description="Remaining budget divided by its rate of fall over the last hour; very large when "
+                        "nothing is being spent.")
+    b.panel("Limits store: Redis up per replica",
+            [(f'min by (instance) (gateway_limits_redis_up{{{INST}}})', "{{instance}}")],
+            description="1 while the replica reaches Redis; 0 while it follows gateway.limits.when-redis-down "
+                        "(open: its own counters at local-share of each limit; closed: 503 LIMITS_UNAVAILABLE).")
     return b
 
 
