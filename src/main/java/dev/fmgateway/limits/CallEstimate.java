@@ -3,12 +3,14 @@ package dev.fmgateway.limits;
 import java.math.BigDecimal;
 
 import dev.fmgateway.catalog.Deployment;
+import dev.fmgateway.catalog.Limits;
 import dev.fmgateway.catalog.Price;
 import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.InferenceRequest;
 import dev.fmgateway.invocation.Invocation;
+import dev.fmgateway.invocation.NativeCall;
 import dev.fmgateway.invocation.SegmentationInput;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextStream;
@@ -32,6 +34,7 @@ record CallEstimate(long inputTokens, long maxCostNanos) {
             case ImagePrompt image -> new Usage.Images(image.count(), image.width(), image.height(),
                     image.steps() != null ? image.steps() : 0, image.quality() != null ? image.quality() : "standard");
             case SegmentationInput segmentation -> new Usage.Requests(1);
+            case NativeCall call -> nativeBody(call, invocation.model().limits());
         };
         long input = worst instanceof Usage.Tokens tokens ? tokens.input() : 0;
         BigDecimal dearest = BigDecimal.ZERO;
@@ -43,6 +46,15 @@ record CallEstimate(long inputTokens, long maxCostNanos) {
             }
         }
         return new CallEstimate(input, Nanos.of(dearest));
+    }
+
+    /**
+     * A caller's native body, whose fields the gateway does not read: its size for the input, and the model's
+     * output limit (or its default answer length) for the most it may write.
+     */
+    private static Usage.Tokens nativeBody(NativeCall call, Limits limits) {
+        Integer output = limits.maxOutputTokens() != null ? limits.maxOutputTokens() : limits.defaultOutputTokens();
+        return new Usage.Tokens(Math.max(1, call.body().length / 4), output != null ? output : 0, true);
     }
 
     private static Usage.Tokens text(TextPrompt prompt) {
