@@ -77,7 +77,7 @@ class BoundaryTests {
     void compatibleSurfacesNeverImportProviderCode() {
         noClasses().that()
             .resideInAnyPackage("dev.fmgateway.openai..", "dev.fmgateway.text..", "dev.fmgateway.image..",
-                    "dev.fmgateway.embedding..", "dev.fmgateway.segmentation..")
+                    "dev.fmgateway.embedding..", "dev.fmgateway.segmentation..", "dev.fmgateway.anthropic..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.fmgateway.provider..")
