@@ -14,7 +14,8 @@ final class ClaudeMessages implements TextFamily {
 
     static final String VERSION = "bedrock-2023-05-31";
     private static final Set<String> KEYS = Set.of("anthropic_version", "anthropic_beta", "max_tokens", "messages", "system",
-            "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "thinking");
+            "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "thinking", "context_management",
+            "output_config");
     private static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     @Override

@@ -72,7 +72,11 @@ class AnthropicController {
     @PostMapping("/anthropic/v1/messages")
     @Nullable ResponseEntity<byte[]> messages(HttpServletRequest request, HttpServletResponse response) {
         MessagesBody parsed = MessagesBody.parse(body(request), this.json, true);
-        CatalogModel model = this.models.resolve(parsed.model());
+        AnthropicModels.Target target = this.models.target(parsed.model());
+        CatalogModel model = target.model();
+        if (target.byPattern()) {
+            parsed.capMaxTokens(model.limits().maxOutputTokens());
+        }
         if (parsed.stream() && !model.streaming()) {
             throw AnthropicError.invalid("stream: the model " + parsed.model() + " cannot stream here");
         }

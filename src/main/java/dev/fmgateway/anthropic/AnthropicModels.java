@@ -49,10 +49,26 @@ class AnthropicModels {
 
     /** The catalog model serving a name a caller sent, or a not_found_error naming the setting for new names. */
     CatalogModel resolve(String name) {
+        return target(name).model();
+    }
+
+    /**
+     * A resolved name.
+     *
+     * @param model the catalog model that serves it
+     * @param byPattern whether a {@code model-aliases} pattern chose it (the caller had another model in mind)
+     */
+    record Target(CatalogModel model, boolean byPattern) {
+    }
+
+    /** Like {@link #resolve}, also telling whether a pattern chose the model. */
+    Target target(String name) {
         CatalogModel model = this.catalog.find(name);
+        boolean byPattern = false;
         if (model == null) {
             String target = wildcard(name);
             model = target != null ? this.catalog.find(target) : null;
+            byPattern = model != null;
         }
         if (model == null) {
             throw AnthropicError.notFound("model: " + name + " is not a model of this gateway. Known Claude models: "
@@ -64,7 +80,7 @@ class AnthropicModels {
             throw AnthropicError.invalid("model: " + name + " is not a Claude Messages model on Bedrock; this surface "
                     + "serves only those (the gateway's /v1 routes serve the others).");
         }
-        return model;
+        return new Target(model, byPattern);
     }
 
     /** The catalog's models that serve this surface, in catalog order. */

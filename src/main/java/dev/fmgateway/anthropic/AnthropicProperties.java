@@ -22,7 +22,8 @@ record AnthropicProperties(Map<String, String> modelAliases, List<String> allowe
     /** Betas Claude on Bedrock documents; used when {@code allowed-betas} is not set. */
     static final List<String> BEDROCK_BETAS = List.of("computer-use-2024-10-22", "computer-use-2025-01-24",
             "token-efficient-tools-2025-02-19", "interleaved-thinking-2025-05-14", "output-128k-2025-02-19",
-            "context-1m-2025-08-07", "context-management-2025-06-27", "fine-grained-tool-streaming-2025-05-14");
+            "context-1m-2025-08-07", "context-management-2025-06-27", "fine-grained-tool-streaming-2025-05-14",
+            "effort-2025-11-24");
 
     AnthropicProperties(@Nullable Map<String, String> modelAliases, @Nullable List<String> allowedBetas) {
         this.modelAliases = modelAliases == null ? Map.of() : new LinkedHashMap<>(modelAliases);

@@ -54,6 +54,20 @@ record MessagesBody(String model, boolean stream, ObjectNode body) {
         return new MessagesBody(model.stringValue(), stream != null && stream.asBoolean(false), body);
     }
 
+    /**
+     * Lowers {@code max_tokens} to what the serving model allows (for a name an alias pattern mapped to an older
+     * model: clients size it for the model they named), and a thinking budget with it.
+     */
+    void capMaxTokens(@Nullable Integer limit) {
+        if (limit == null || this.body.path("max_tokens").asLong() <= limit) {
+            return;
+        }
+        this.body.put("max_tokens", limit);
+        if (this.body.get("thinking") instanceof ObjectNode thinking && thinking.path("budget_tokens").asLong() >= limit) {
+            thinking.put("budget_tokens", Math.max(1024, limit / 2));
+        }
+    }
+
     /** The InvokeModel body: the caller's, rewritten for Bedrock. */
     ObjectNode forBedrock(@Nullable List<String> betaHeaders, List<String> allowedBetas) {
         ObjectNode bedrock = this.body.deepCopy();
@@ -62,6 +76,7 @@ record MessagesBody(String model, boolean stream, ObjectNode body) {
         // Anthropic's abuse-tracking id; Bedrock's Claude body has no such field.
         bedrock.remove("metadata");
         bedrock.put("anthropic_version", BEDROCK_VERSION);
+        foldSystemMessages(bedrock);
         List<String> betas = new ArrayList<>();
         if (bedrock.get("anthropic_beta") instanceof ArrayNode inBody) {
             inBody.forEach(beta -> betas.add(beta.asString()));
@@ -83,6 +98,59 @@ record MessagesBody(String model, boolean stream, ObjectNode body) {
             passed.forEach(array::add);
         }
         return bedrock;
+    }
+
+    /**
+     * Moves {@code role: "system"} messages (Claude Code sends them; Claude on Bedrock takes only user and assistant
+     * turns) into the top-level {@code system} blocks, and joins the turns of one role that their removal leaves
+     * side by side.
+     */
+    private static void foldSystemMessages(ObjectNode body) {
+        if (!(body.get("messages") instanceof ArrayNode messages)) {
+            return;
+        }
+        List<JsonNode> systemTexts = new ArrayList<>();
+        ArrayNode turns = body.arrayNode();
+        for (JsonNode message : messages) {
+            if ("system".equals(message.path("role").asString(""))) {
+                blocks(message.get("content")).forEach(systemTexts::add);
+                continue;
+            }
+            JsonNode previous = turns.isEmpty() ? null : turns.get(turns.size() - 1);
+            if (previous != null && previous.path("role").equals(message.path("role"))) {
+                ArrayNode joined = body.arrayNode();
+                blocks(previous.get("content")).forEach(joined::add);
+                blocks(message.get("content")).forEach(joined::add);
+                ((ObjectNode) previous).set("content", joined);
+            }
+            else {
+                turns.add(message);
+            }
+        }
+        if (systemTexts.isEmpty()) {
+            return;
+        }
+        ArrayNode system = body.arrayNode();
+        blocks(body.get("system")).forEach(system::add);
+        systemTexts.forEach(system::add);
+        body.set("system", system);
+        body.set("messages", turns);
+    }
+
+    /** Content as a list of blocks: a string is one text block. */
+    private static List<JsonNode> blocks(@Nullable JsonNode content) {
+        List<JsonNode> blocks = new ArrayList<>();
+        if (content == null || content.isNull()) {
+            return blocks;
+        }
+        if (content.isString()) {
+            ObjectNode text = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+            blocks.add(text.put("type", "text").put("text", content.stringValue()));
+        }
+        else if (content.isArray()) {
+            content.forEach(blocks::add);
+        }
+        return blocks;
     }
 
     /** What count_tokens counts: system prompt, messages, tools and tool choice, as sent. */
