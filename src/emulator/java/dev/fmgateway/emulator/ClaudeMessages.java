@@ -14,7 +14,8 @@ final class ClaudeMessages implements TextFamily {
 
     static final String VERSION = "bedrock-2023-05-31";
     private static final Set<String> KEYS = Set.of("anthropic_version", "anthropic_beta", "max_tokens", "messages", "system",
-            "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "thinking");
+            "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "thinking", "context_management",
+            "output_config");
     private static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     @Override
@@ -51,7 +52,7 @@ final class ClaudeMessages implements TextFamily {
         }
         Conversation conversation = new Conversation(system, turns);
         return new TextRequest(render(conversation), conversation.lastUserText(), maxTokens.intValue(),
-                stops == null ? List.of() : stops);
+                stops == null ? List.of() : stops, ClaudeTools.toolUse(body));
     }
 
     private static List<String> system(JsonChecks checks, JsonNode system) {
@@ -117,6 +118,25 @@ final class ClaudeMessages implements TextFamily {
         if ("text".equals(type)) {
             return textBlock(checks, pointer, block);
         }
+        if ("tool_use".equals(type)) {
+            checks.string(pointer, block, "id", true);
+            String name = checks.string(pointer, block, "name", true);
+            checks.object(pointer, block, "input", true);
+            return name == null ? null : "[tool_use " + name + "]";
+        }
+        if ("tool_result".equals(type)) {
+            checks.string(pointer, block, "tool_use_id", true);
+            JsonNode content = block.get("content");
+            if (content == null || content.isNull()) {
+                return "[tool_result]";
+            }
+            if (content.isString()) {
+                return content.stringValue();
+            }
+            StringBuilder text = new StringBuilder();
+            content.forEach(part -> text.append(part.path("text").asString("")));
+            return text.isEmpty() ? "[tool_result]" : text.toString();
+        }
         if ("image".equals(type)) {
             checks.onlyKeys(pointer, block, Set.of("type", "source", "cache_control"));
             ObjectNode source = checks.object(pointer, block, "source", true);
@@ -166,6 +186,13 @@ final class ClaudeMessages implements TextFamily {
     public ObjectNode response(TextRequest request, TextGenerator.Generation generation, BedrockModel model) {
         ObjectNode message = message(model);
         ArrayNode content = message.putArray("content");
+        if (request.toolUse() != null) {
+            content.add(request.toolUse());
+            message.put("stop_reason", "tool_use");
+            message.putNull("stop_sequence");
+            message.putObject("usage").put("input_tokens", request.inputTokens()).put("output_tokens", toolTokens(request));
+            return message;
+        }
         content.addObject().put("type", "text").put("text", generation.text());
         message.put("stop_reason", stopReason(generation));
         message.put("stop_sequence", generation.stopSequence());
@@ -184,6 +211,10 @@ final class ClaudeMessages implements TextFamily {
         message.putObject("usage").put("input_tokens", request.inputTokens()).put("output_tokens", 1);
         start.set("message", message);
         events.add(start);
+        if (request.toolUse() != null) {
+            events.addAll(toolUseEvents(request));
+            return events;
+        }
         ObjectNode blockStart = Json.object().put("type", "content_block_start").put("index", 0);
         blockStart.putObject("content_block").put("type", "text").put("text", "");
         events.add(blockStart);
@@ -199,6 +230,34 @@ final class ClaudeMessages implements TextFamily {
         events.add(messageDelta);
         events.add(Json.object().put("type", "message_stop"));
         return events;
+    }
+
+    /** The tool call as Anthropic streams it: the block with empty input, then the input JSON in two deltas. */
+    private static List<ObjectNode> toolUseEvents(TextRequest request) {
+        List<ObjectNode> events = new ArrayList<>();
+        ObjectNode use = request.toolUse().deepCopy();
+        String input = Json.text(use.get("input"));
+        use.putObject("input");
+        ObjectNode blockStart = Json.object().put("type", "content_block_start").put("index", 0);
+        blockStart.set("content_block", use);
+        events.add(blockStart);
+        int half = input.length() / 2;
+        for (String part : List.of(input.substring(0, half), input.substring(half))) {
+            ObjectNode event = Json.object().put("type", "content_block_delta").put("index", 0);
+            event.putObject("delta").put("type", "input_json_delta").put("partial_json", part);
+            events.add(event);
+        }
+        events.add(Json.object().put("type", "content_block_stop").put("index", 0));
+        ObjectNode messageDelta = Json.object().put("type", "message_delta");
+        messageDelta.putObject("delta").put("stop_reason", "tool_use").putNull("stop_sequence");
+        messageDelta.putObject("usage").put("output_tokens", toolTokens(request));
+        events.add(messageDelta);
+        events.add(Json.object().put("type", "message_stop"));
+        return events;
+    }
+
+    private static int toolTokens(TextRequest request) {
+        return Math.max(1, Tokenizer.count(Json.text(request.toolUse())));
     }
 
     private static ObjectNode message(BedrockModel model) {

@@ -17,8 +17,13 @@ interface TextFamily {
      * @param source the text whose words the reply cycles (last user turn)
      * @param maxTokens output cap
      * @param stopSequences caller's stop sequences
+     * @param toolUse the tool call the reply makes instead of text (Claude Messages), or null
      */
-    record TextRequest(String prompt, String source, int maxTokens, List<String> stopSequences) {
+    record TextRequest(String prompt, String source, int maxTokens, List<String> stopSequences, ObjectNode toolUse) {
+
+        TextRequest(String prompt, String source, int maxTokens, List<String> stopSequences) {
+            this(prompt, source, maxTokens, stopSequences, null);
+        }
 
         int inputTokens() {
             return Tokenizer.count(prompt);

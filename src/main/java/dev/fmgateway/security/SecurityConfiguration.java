@@ -16,6 +16,7 @@ class SecurityConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new ApiKeyInterceptor(this.keys)).addPathPatterns("/v1/**", "/openai/**");
+        registry.addInterceptor(new ApiKeyInterceptor(this.keys))
+            .addPathPatterns("/v1/**", "/openai/**", "/anthropic/**");
     }
 }

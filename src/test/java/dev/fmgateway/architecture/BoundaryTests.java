@@ -76,8 +76,9 @@ class BoundaryTests {
     @Test
     void compatibleSurfacesNeverImportProviderCode() {
         noClasses().that()
-            .resideInAnyPackage("dev.fmgateway.openai..", "dev.fmgateway.awsnative..", "dev.fmgateway.text..", "dev.fmgateway.image..",
-                    "dev.fmgateway.embedding..", "dev.fmgateway.segmentation..")
+            .resideInAnyPackage("dev.fmgateway.openai..", "dev.fmgateway.awsnative..", "dev.fmgateway.anthropic..",
+                    "dev.fmgateway.text..", "dev.fmgateway.image..", "dev.fmgateway.embedding..",
+                    "dev.fmgateway.segmentation..")
             .should()
             .dependOnClassesThat()
             .resideInAPackage("dev.fmgateway.provider..")

@@ -107,6 +107,31 @@ class SecurityGatewayTests {
     }
 
     @Test
+    void anthropicSurfaceTakesXApiKeyOrBearerAndAnswersInAnthropicsShape() {
+        String claude = "{\"model\":\"claude-haiku-4-5-20251001\",\"max_tokens\":8,"
+                + "\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}";
+        GatewayHttp.Response viaApiKey = this.http.post("/anthropic/v1/messages", claude, "x-api-key", ADMIN);
+        assertThat(viaApiKey.status()).as(viaApiKey.body()).isEqualTo(200);
+        GatewayHttp.Response viaBearer = this.http.post("/anthropic/v1/messages", claude, "Authorization",
+                "Bearer " + ADMIN);
+        assertThat(viaBearer.status()).as(viaBearer.body()).isEqualTo(200);
+
+        GatewayHttp.Response unknown = this.http.post("/anthropic/v1/messages", claude, "x-api-key",
+                "unknown-key-for-security-tests-0123456789");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().path("error").path("type").asString()).isEqualTo("authentication_error");
+        assertThat(unknown.header("request-id")).isNotBlank();
+
+        GatewayHttp.Response notAllowed = this.http.post("/anthropic/v1/messages", claude, "x-api-key", ALPHA);
+        assertThat(notAllowed.status()).isEqualTo(403);
+        assertThat(notAllowed.json().path("type").asString()).isEqualTo("error");
+        assertThat(notAllowed.json().path("error").path("type").asString()).isEqualTo("permission_error");
+        assertThat(this.http.get("/anthropic/v1/models", "x-api-key", ALPHA).json().path("data")).isEmpty();
+        assertThat(this.http.get("/anthropic/v1/models").json().path("data").findValuesAsString("id"))
+            .containsExactly("claude-haiku-4-5");
+    }
+
+    @Test
     void aKeyShorterThan32CharactersIsRefusedEvenIfItsHashIsConfigured() {
         GatewayHttp.Response response = this.http.get("/v1/models", "Authorization", "Bearer " + SHORT);
         assertThat(response.status()).as(response.body()).isEqualTo(401);
