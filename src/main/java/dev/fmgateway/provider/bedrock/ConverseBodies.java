@@ -45,7 +45,9 @@ record ConverseBodies(List<Message> messages, List<SystemContentBlock> system, I
         @Nullable ToolConfiguration tools, @Nullable Document additionalFields) {
 
     static ConverseBodies of(TextPrompt prompt, PayloadFamily family) {
-        List<SystemContentBlock> system = prompt.system() != null
+        // Titan Text takes no system blocks on Converse: its instructions lead the first user turn instead.
+        boolean systemBlocks = family != PayloadFamily.TITAN_TEXT;
+        List<SystemContentBlock> system = prompt.system() != null && systemBlocks
                 ? List.of(SystemContentBlock.fromText(prompt.system())) : List.of();
         InferenceConfiguration.Builder inference = InferenceConfiguration.builder().maxTokens(prompt.maxTokens());
         if (prompt.temperature() != null) {
@@ -57,7 +59,14 @@ record ConverseBodies(List<Message> messages, List<SystemContentBlock> system, I
         if (!prompt.stopSequences().isEmpty()) {
             inference.stopSequences(prompt.stopSequences());
         }
-        return new ConverseBodies(prompt.turns().stream().map(ConverseBodies::message).toList(), system,
+        List<ChatMessage> turns = prompt.turns();
+        if (prompt.system() != null && !systemBlocks) {
+            turns = new ArrayList<>(turns);
+            List<ContentPart> first = new ArrayList<>(turns.getFirst().parts());
+            first.addFirst(new ContentPart.Text(prompt.system()));
+            turns.set(0, new ChatMessage(turns.getFirst().role(), first));
+        }
+        return new ConverseBodies(turns.stream().map(ConverseBodies::message).toList(), system,
                 inference.build(), tools(prompt), additionalFields(prompt, family));
     }
 
