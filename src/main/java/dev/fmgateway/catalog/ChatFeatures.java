@@ -15,8 +15,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param reasoning a reasoning budget (extended thinking)
  * @param promptCaching cache points; without it they are dropped, and the answer says so
  * @param cacheMinTokens fewest tokens before a cache point for it to cache anything (the provider's minimum)
- * @param structuredOutput a native JSON Schema output mode; without it a response format is enforced by forcing a
- * tool whose input schema is the requested schema
+ * @param structuredOutput a response format is honoured: enforced by forcing a tool whose input schema is the
+ * requested schema (forced where the model takes a forced tool choice), the answer validated before it is sent
  */
 public record ChatFeatures(@DefaultValue("false") boolean tools, @DefaultValue("false") boolean streamingTools,
         @DefaultValue("false") boolean forcedToolChoice, @DefaultValue("false") boolean imageInput,
