@@ -56,8 +56,11 @@ class TextController {
             produces = { "application/json", "text/event-stream" })
     @Operation(operationId = "generateText", summary = "Generate text",
             description = "Generates text from a `prompt` or a `messages` conversation with a TEXT_GENERATION or "
-                    + "CHAT model. With `\"stream\": true` the answer is `text/event-stream` (see the "
-                    + "TextStreamDelta and TextStreamDone schemas); a failure before the first event is a normal "
+                    + "CHAT model, with tools, image parts, a response format, reasoning and cache points where the "
+                    + "model has those features (else 422 CAPABILITY_NOT_SUPPORTED naming the feature). With "
+                    + "`\"stream\": true` the answer is `text/event-stream` (see the TextStreamDelta, "
+                    + "TextStreamToolCallStart, TextStreamToolCallInput, TextStreamReasoning, "
+                    + "TextStreamReasoningSignature and TextStreamDone schemas); a failure before the first event is a normal "
                     + "problem response, after it one `error` event carrying the problem object.")
     @ApiResponse(responseCode = "200", description = "The generated text (JSON), or its stream of events when "
             + "`stream` is true", content = {

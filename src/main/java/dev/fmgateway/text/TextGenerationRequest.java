@@ -52,7 +52,7 @@ public record TextGenerationRequest(
         @ArraySchema(arraySchema = @Schema(description = "Functions the model may call; its calls come back in "
                 + "`toolCalls` with `finishReason` `tool_use`")) @Nullable @Size(max = 128) List<@Valid @NotNull ToolBody> tools,
         @Schema(description = "`\"auto\"` (default), `\"any\"` (some tool), `\"none\"`, or `{\"name\": ...}` to force one "
-                + "tool", types = { "string", "object" }, example = "auto") @Nullable JsonNode toolChoice,
+                + "tool", example = "auto") @Nullable JsonNode toolChoice,
         @Schema(description = "The answer must be JSON valid against this schema; it comes back parsed in `parsed`")
         @Nullable @Valid ResponseFormatBody responseFormat,
         @Schema(description = "Let the model reason first (models with the reasoning feature); the reasoning comes "
@@ -77,8 +77,7 @@ public record TextGenerationRequest(
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")
     public record Message(@Schema(description = "Who said it", example = "user") @NotNull Role role,
-            @Schema(description = "What was said: a string, or a list of parts (TextContentPart)", types = { "string",
-                    "array" }, example = "What is a foundation model?") @NotNull JsonNode content) {
+            @Schema(description = "What was said: a string, or a list of parts (TextContentPart)", example = "What is a foundation model?") @NotNull JsonNode content) {
 
         /** A turn that is one text. */
         public Message(Role role, String text) {

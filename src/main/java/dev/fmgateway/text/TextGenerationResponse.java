@@ -35,8 +35,7 @@ record TextGenerationResponse(
         @ArraySchema(arraySchema = @Schema(description = "Calls to the offered tools (with `finishReason` `tool_use`); "
                 + "absent when none")) @Nullable List<ChatViews.ToolCallView> toolCalls,
         @Schema(description = "The model's reasoning, when it reasoned") ChatViews.@Nullable ReasoningView reasoning,
-        @Schema(description = "With `responseFormat`: the answer, validated against its schema", types = { "object",
-                "array", "string", "number", "boolean" }) @Nullable JsonNode parsed,
+        @Schema(description = "With `responseFormat`: the answer, validated against its schema") @Nullable JsonNode parsed,
         @ArraySchema(arraySchema = @Schema(description = "What the gateway changed in the request, e.g. cache points "
                 + "dropped for a model without prompt caching; absent when nothing")) @Nullable List<String> warnings) {
 
