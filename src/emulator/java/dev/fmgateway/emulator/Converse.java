@@ -1,7 +1,8 @@
 package dev.fmgateway.emulator;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -9,29 +10,64 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Converse and ConverseStream (reference §4) on top of a text family: the conversation is rendered into
- * the family's prompt (for the input token count), the reply is generated from the last user turn.
- * Request errors use the Coral constraint wording AWS uses for this API.
+ * Converse and ConverseStream (reference chat-apis-wire §1) on top of a text family: the conversation is
+ * rendered into the family's prompt (for the input token count), the reply is generated from the last user turn.
+ * Deterministic: with tools offered, a forced tool choice or a last user turn that names a tool gets a toolUse
+ * whose input is built from the tool's schema; a turn of tool results gets text; a thinking budget gets a signed
+ * reasoning block first; the part of the prompt before the last cache point is written to the cache on first
+ * sight and read from it after (when it is at least the model's minimum).
  */
 final class Converse {
 
-    private record Input(TextFamily.TextRequest request, List<String> responseFieldPaths) {
+    /** Prompt prefixes seen before a cache point, most recent last (a bounded cache, as Bedrock's expires). */
+    private final Map<String, Boolean> cache = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > 1000;
+        }
+    };
+
+    private record Answer(@Nullable String reasoning, @Nullable String text, ConverseInput.@Nullable Tool tool,
+            @Nullable JsonNode toolInput, String toolUseId, String stopReason, TextGenerator.Generation generation,
+            int outputTokens) {
+    }
+
+    private record Usage(int input, int output, int cacheRead, int cacheWrite) {
+
+        ObjectNode json() {
+            ObjectNode usage = Json.object().put("inputTokens", this.input).put("outputTokens", this.output)
+                .put("totalTokens", this.input + this.output + this.cacheRead + this.cacheWrite);
+            if (this.cacheRead > 0 || this.cacheWrite > 0) {
+                usage.put("cacheReadInputTokens", this.cacheRead).put("cacheWriteInputTokens", this.cacheWrite);
+            }
+            return usage;
+        }
     }
 
     void converse(Call call, BedrockModel model, TextFamily family) {
-        Input input = parse(Json.parseObject(call.exchange().body()), model, family);
-        TextFamily.TextRequest request = input.request();
-        TextGenerator.Generation generation = TextGenerator.generate(request.source(), request.maxTokens(),
-                request.stopSequences());
+        ConverseInput input = ConverseInput.parse(Json.parseObject(call.exchange().body()), model, family, false);
+        Answer answer = answer(input);
+        Usage usage = usage(input, answer);
         ObjectNode body = Json.object();
         ObjectNode message = body.putObject("output").putObject("message").put("role", "assistant");
-        message.putArray("content").addObject().put("text", generation.text());
-        body.put("stopReason", ClaudeMessages.stopReason(generation));
-        body.set("usage", usage(request.inputTokens(), generation.outputTokens()));
+        var content = message.putArray("content");
+        if (answer.reasoning() != null) {
+            content.addObject().putObject("reasoningContent").putObject("reasoningText")
+                .put("text", answer.reasoning()).put("signature", ConverseInput.sign(answer.reasoning()));
+        }
+        if (answer.text() != null) {
+            content.addObject().put("text", answer.text());
+        }
+        if (answer.tool() != null) {
+            content.addObject().putObject("toolUse").put("toolUseId", answer.toolUseId())
+                .put("name", answer.tool().name()).set("input", answer.toolInput());
+        }
+        body.put("stopReason", answer.stopReason());
+        body.set("usage", usage.json());
         body.putObject("metrics").put("latencyMs", call.exchange().elapsedMillis());
         if (!input.responseFieldPaths().isEmpty()) {
             ObjectNode fields = body.putObject("additionalModelResponseFields");
-            ObjectNode nativeBody = family.response(request, generation, model);
+            ObjectNode nativeBody = family.response(input.request(), answer.generation(), model);
             for (String pointer : input.responseFieldPaths()) {
                 JsonNode value = nativeBody.at(pointer);
                 if (!value.isMissingNode()) {
@@ -39,119 +75,107 @@ final class Converse {
                 }
             }
         }
-        call.exchange().sendJson(200, body, Map.of(
-                "X-Amzn-Bedrock-Input-Token-Count", Integer.toString(request.inputTokens()),
-                "X-Amzn-Bedrock-Output-Token-Count", Integer.toString(generation.outputTokens()),
-                "X-Amzn-Bedrock-Invocation-Latency", Long.toString(call.exchange().elapsedMillis())));
+        call.exchange().sendJson(200, body, Map.of());
     }
 
     void converseStream(Call call, BedrockModel model, TextFamily family, EventStreamWriter.@Nullable StreamFault fault) {
-        TextFamily.TextRequest request = parse(Json.parseObject(call.exchange().body()), model, family).request();
-        TextGenerator.Generation generation = TextGenerator.generate(request.source(), request.maxTokens(),
-                request.stopSequences());
+        ConverseInput input = ConverseInput.parse(Json.parseObject(call.exchange().body()), model, family, true);
+        Answer answer = answer(input);
+        Usage usage = usage(input, answer);
         EventStreamWriter writer = new EventStreamWriter(call.exchange().openStream(Map.of()), call.streamInterval(),
                 fault, call.exchange().startNanos());
         writer.event("messageStart", Json.bytes(Json.object().put("role", "assistant")), "application/json");
-        for (String delta : generation.deltas()) {
-            ObjectNode event = Json.object().put("contentBlockIndex", 0);
-            event.putObject("delta").put("text", delta);
-            writer.event("contentBlockDelta", Json.bytes(event), "application/json");
+        int index = 0;
+        if (answer.reasoning() != null) {
+            for (String piece : TextGenerator.generate(answer.reasoning(), Integer.MAX_VALUE, List.of()).deltas()) {
+                ObjectNode event = Json.object().put("contentBlockIndex", index);
+                event.putObject("delta").putObject("reasoningContent").put("text", piece);
+                writer.event("contentBlockDelta", Json.bytes(event), "application/json");
+            }
+            ObjectNode signature = Json.object().put("contentBlockIndex", index);
+            signature.putObject("delta").putObject("reasoningContent").put("signature", ConverseInput.sign(answer.reasoning()));
+            writer.event("contentBlockDelta", Json.bytes(signature), "application/json");
+            writer.event("contentBlockStop", Json.bytes(Json.object().put("contentBlockIndex", index++)), "application/json");
         }
-        writer.event("contentBlockStop", Json.bytes(Json.object().put("contentBlockIndex", 0)), "application/json");
-        writer.event("messageStop", Json.bytes(Json.object().put("stopReason", ClaudeMessages.stopReason(generation))),
-                "application/json");
+        if (answer.text() != null) {
+            for (String delta : answer.generation().deltas()) {
+                ObjectNode event = Json.object().put("contentBlockIndex", index);
+                event.putObject("delta").put("text", delta);
+                writer.event("contentBlockDelta", Json.bytes(event), "application/json");
+            }
+            writer.event("contentBlockStop", Json.bytes(Json.object().put("contentBlockIndex", index++)), "application/json");
+        }
+        if (answer.tool() != null) {
+            ObjectNode start = Json.object().put("contentBlockIndex", index);
+            start.putObject("start").putObject("toolUse").put("toolUseId", answer.toolUseId())
+                .put("name", answer.tool().name());
+            writer.event("contentBlockStart", Json.bytes(start), "application/json");
+            String json = answer.toolInput().toString();
+            int cut = json.length() / 2;
+            for (String piece : List.of(json.substring(0, cut), json.substring(cut))) {
+                ObjectNode event = Json.object().put("contentBlockIndex", index);
+                event.putObject("delta").putObject("toolUse").put("input", piece);
+                writer.event("contentBlockDelta", Json.bytes(event), "application/json");
+            }
+            writer.event("contentBlockStop", Json.bytes(Json.object().put("contentBlockIndex", index)), "application/json");
+        }
+        writer.event("messageStop", Json.bytes(Json.object().put("stopReason", answer.stopReason())), "application/json");
         ObjectNode metadata = Json.object();
-        metadata.set("usage", usage(request.inputTokens(), generation.outputTokens()));
+        metadata.set("usage", usage.json());
         metadata.putObject("metrics").put("latencyMs", writer.elapsedMillis());
         writer.event("metadata", Json.bytes(metadata), "application/json");
     }
 
-    private static ObjectNode usage(int input, int output) {
-        return Json.object().put("inputTokens", input).put("outputTokens", output).put("totalTokens", input + output);
+    private static Answer answer(ConverseInput input) {
+        TextFamily.TextRequest request = input.request();
+        List<String> words = Tokenizer.words(input.lastUserText());
+        String reasoning = input.thinking()
+                ? "Considering: " + String.join(" ", words.subList(0, Math.min(8, words.size()))) : null;
+        int reasoningTokens = reasoning != null ? Tokenizer.count(reasoning) : 0;
+        ConverseInput.Tool tool = input.answersTools() ? null : chosenTool(input);
+        if (tool != null) {
+            JsonNode toolInput = SchemaValues.of(tool.schema(), words, tool.schema());
+            TextGenerator.Generation none = TextGenerator.generate("", 0, List.of());
+            String id = "tooluse_" + Integer.toHexString((request.prompt() + tool.name()).hashCode() & 0x7fffffff);
+            return new Answer(reasoning, null, tool, toolInput, id, "tool_use", none,
+                    reasoningTokens + Tokenizer.count(toolInput.toString()));
+        }
+        TextGenerator.Generation generation = TextGenerator.generate(request.source(), request.maxTokens(),
+                request.stopSequences());
+        return new Answer(reasoning, generation.text(), null, null, "", ClaudeMessages.stopReason(generation), generation,
+                reasoningTokens + generation.outputTokens());
     }
 
-    private static Input parse(ObjectNode body, BedrockModel model, TextFamily family) {
-        List<String> system = new ArrayList<>();
-        JsonNode systemNode = body.path("system");
-        for (int i = 0; i < systemNode.size(); i++) {
-            JsonNode text = systemNode.get(i).get("text");
-            if (text != null && text.isString()) {
-                system.add(text.stringValue());
+    /** The forced tool, any tool's first, or the first whose name the last user turn says. */
+    private static ConverseInput.@Nullable Tool chosenTool(ConverseInput input) {
+        if (input.tools().isEmpty()) {
+            return null;
+        }
+        if ("*".equals(input.forcedTool())) {
+            return input.tools().getFirst();
+        }
+        String said = input.lastUserText().toLowerCase(Locale.ROOT);
+        for (ConverseInput.Tool tool : input.tools()) {
+            String name = tool.name().toLowerCase(Locale.ROOT);
+            if (name.equals(input.forcedTool()) || (input.forcedTool() == null
+                    && (said.contains(name) || said.contains(name.replace('_', ' '))))) {
+                return tool;
             }
         }
-        if (!system.isEmpty() && !family.supportsSystem()) {
-            throw ApiException.validation("This model doesn't support system messages. Try again without system messages.");
-        }
-        List<TextFamily.Conversation.Turn> turns = turns(body.path("messages"));
-        JsonNode config = body.path("inferenceConfig");
-        int max = family.maxOutputTokens(model);
-        int maxTokens = max;
-        if (config.has("maxTokens")) {
-            long value = config.get("maxTokens").asLong();
-            if (value < 1) {
-                throw constraint(value, "inferenceConfig.maxTokens", "Member must have value greater than or equal to 1");
-            }
-            if (value > max) {
-                throw ApiException.validation("The maximum tokens you requested exceeds the model limit of " + max
-                        + ". Try again with a maximum tokens value that is lower than " + max + ".");
-            }
-            maxTokens = (int) value;
-        }
-        for (String name : List.of("temperature", "topP")) {
-            if (config.has(name)) {
-                double value = config.get(name).asDouble();
-                if (value < 0 || value > 1) {
-                    throw constraint(config.get(name).asString(), "inferenceConfig." + name,
-                            "Member must have value " + (value < 0 ? "greater than or equal to 0" : "less than or equal to 1"));
-                }
-            }
-        }
-        List<String> stops = new ArrayList<>();
-        config.path("stopSequences").forEach(stop -> stops.add(stop.asString()));
-        List<String> paths = new ArrayList<>();
-        body.path("additionalModelResponseFieldPaths").forEach(path -> paths.add(path.asString()));
-        TextFamily.Conversation conversation = new TextFamily.Conversation(system, turns);
-        return new Input(new TextFamily.TextRequest(family.render(conversation), conversation.lastUserText(), maxTokens,
-                stops), paths);
+        return null;
     }
 
-    private static List<TextFamily.Conversation.Turn> turns(JsonNode messages) {
-        List<TextFamily.Conversation.Turn> turns = new ArrayList<>();
-        for (int i = 0; i < messages.size(); i++) {
-            JsonNode message = messages.get(i);
-            String role = message.path("role").asString("");
-            if (!role.equals("user") && !role.equals("assistant")) {
-                throw constraint(role, "messages." + (i + 1) + ".member.role", "Member must satisfy enum value set: [user, assistant]");
-            }
-            StringBuilder text = new StringBuilder();
-            JsonNode content = message.path("content");
-            for (int j = 0; j < content.size(); j++) {
-                JsonNode part = content.get(j).get("text");
-                if (part != null) {
-                    if (part.asString().isBlank()) {
-                        throw ApiException.validation("The text field in the ContentBlock object at messages." + i
-                                + ".content." + j + " is blank. Add text to the text field, and try again.");
-                    }
-                    text.append(text.isEmpty() ? "" : "\n").append(part.asString());
-                }
-            }
-            turns.add(new TextFamily.Conversation.Turn(role, text.toString()));
+    private Usage usage(ConverseInput input, Answer answer) {
+        int total = input.request().inputTokens();
+        String prefix = input.cachePrefix();
+        if (prefix == null) {
+            return new Usage(total, answer.outputTokens(), 0, 0);
         }
-        if (turns.isEmpty() || !turns.getFirst().role().equals("user")) {
-            throw ApiException.validation("A conversation must start with a user message. Try again with a conversation "
-                    + "that starts with a user message.");
+        int cached = Math.min(total, input.cachePrefixTokens());
+        boolean seen;
+        synchronized (this.cache) {
+            seen = this.cache.put(prefix, Boolean.TRUE) != null;
         }
-        for (int i = 1; i < turns.size(); i++) {
-            if (turns.get(i).role().equals(turns.get(i - 1).role())) {
-                throw ApiException.validation("A conversation must alternate between user and assistant roles. Make sure "
-                        + "the conversation alternates between user and assistant roles and try again.");
-            }
-        }
-        return turns;
-    }
-
-    private static ApiException constraint(Object value, String path, String constraint) {
-        return ApiException.validation("1 validation error detected: Value '" + value + "' at '" + path
-                + "' failed to satisfy constraint: " + constraint);
+        return new Usage(total - cached, answer.outputTokens(), seen ? cached : 0, seen ? 0 : cached);
     }
 }

@@ -14,4 +14,11 @@ public class CapabilityNotSupportedException extends GatewayException {
         extend("model", model.id());
         extend("capabilities", model.capabilities());
     }
+
+    /** The request uses a chat feature ({@code tools}, {@code image input}, ...) the model lacks. */
+    public CapabilityNotSupportedException(CatalogModel model, String feature) {
+        super(ProblemCode.CAPABILITY_NOT_SUPPORTED, "Model '" + model.id() + "' does not support " + feature);
+        extend("model", model.id());
+        extend("feature", feature);
+    }
 }

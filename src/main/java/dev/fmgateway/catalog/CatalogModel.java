@@ -27,12 +27,13 @@ import org.jspecify.annotations.Nullable;
  * @param lifecycle its lifecycle as the provider announced it
  * @param description what the model is
  * @param timeout deadline of one call to this model, if it differs from the gateway's
+ * @param features what it accepts beyond text turns
  */
 public record CatalogModel(String id, String name, String vendor, Backend backend, PayloadFamily family,
         String upstreamId, List<String> aliases, Set<Capability> capabilities, boolean streaming,
         List<String> languages, List<String> regions, String defaultRegion, List<Deployment> deployments,
         Limits limits, Pricing pricing, Lifecycle lifecycle, @Nullable String description,
-        @Nullable Duration timeout) {
+        @Nullable Duration timeout, ChatFeatures features) {
 
     static CatalogModel of(String id, CatalogProperties.Entry entry) {
         List<Deployment> deployments = deployments(entry);
@@ -44,7 +45,7 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
                 entry.limits() != null ? entry.limits() : Limits.none(),
                 entry.pricing() != null ? entry.pricing() : new Pricing(null, null, null),
                 entry.lifecycle() != null ? entry.lifecycle() : Lifecycle.active(), entry.description(),
-                entry.timeout());
+                entry.timeout(), entry.features() != null ? entry.features() : ChatFeatures.none());
     }
 
     /** The configured deployments, or one per listed region with the model's upstream id. */
@@ -55,15 +56,24 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
             }
             return entry.regions()
                 .stream()
-                .map(region -> new Deployment(entry.backend(), region, entry.upstreamId(), entry.family(), 0, null))
+                .map(region -> new Deployment(entry.backend(), region, entry.upstreamId(), entry.family(), 0, null,
+                        api(entry.backend(), entry.api())))
                 .toList();
         }
         return entry.deployments()
             .stream()
             .map(d -> new Deployment(d.backend() != null ? d.backend() : entry.backend(), d.region(),
                     d.upstreamId() != null ? d.upstreamId() : entry.upstreamId(),
-                    d.family() != null ? d.family() : entry.family(), d.priority(), d.price()))
+                    d.family() != null ? d.family() : entry.family(), d.priority(), d.price(),
+                    api(d.backend() != null ? d.backend() : entry.backend(), d.api() != null ? d.api() : entry.api())))
             .toList();
+    }
+
+    private static UpstreamApi api(Backend backend, @Nullable UpstreamApi api) {
+        if (api == UpstreamApi.CONVERSE && backend != Backend.BEDROCK) {
+            throw new IllegalStateException("api: CONVERSE is a Bedrock API; a " + backend + " deployment cannot use it");
+        }
+        return api != null ? api : UpstreamApi.INVOKE;
     }
 
     /** The price that applies at a deployment: its own, else the model's for the region. */

@@ -41,6 +41,8 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
      * @param pricing prices per region
      * @param lifecycle lifecycle status
      * @param description one line for the catalog
+     * @param api the Bedrock Runtime API its deployments use (default INVOKE)
+     * @param features what it accepts beyond text turns (tools, images, reasoning, caching, ...)
      */
     public record Entry(@NotBlank String name, @NotBlank String vendor, @NotNull Backend backend,
             @NotNull PayloadFamily family, @NotBlank String upstreamId, @DefaultValue List<String> aliases,
@@ -48,7 +50,8 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
             @DefaultValue List<String> languages, @DefaultValue List<String> regions,
             @DefaultValue List<@Valid DeploymentEntry> deployments, @Nullable String defaultRegion,
             @Nullable Limits limits, @Nullable Pricing pricing, @Nullable Lifecycle lifecycle,
-            @Nullable String description, @Nullable Duration timeout) {
+            @Nullable String description, @Nullable Duration timeout, @Nullable UpstreamApi api,
+            @Nullable ChatFeatures features) {
     }
 
     /**
@@ -60,8 +63,10 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
      * @param family payload family at this deployment
      * @param priority lower is preferred (default 0)
      * @param price price here, when it differs from the model's price for the region
+     * @param api the Bedrock Runtime API used here, when it differs from the model's
      */
     public record DeploymentEntry(@NotBlank String region, @Nullable Backend backend, @Nullable String upstreamId,
-            @Nullable PayloadFamily family, @DefaultValue("0") int priority, @Nullable Price price) {
+            @Nullable PayloadFamily family, @DefaultValue("0") int priority, @Nullable Price price,
+            @Nullable UpstreamApi api) {
     }
 }

@@ -12,9 +12,15 @@ import org.jspecify.annotations.Nullable;
  * @param family the native payload format at this deployment
  * @param priority lower is preferred
  * @param price price at this deployment when it differs from the model's price for the region, if any
+ * @param api the Bedrock Runtime API called here (SageMaker deployments: always INVOKE)
  */
 public record Deployment(Backend backend, String region, String upstreamId, PayloadFamily family, int priority,
-        @Nullable Price price) {
+        @Nullable Price price, UpstreamApi api) {
+
+    public Deployment(Backend backend, String region, String upstreamId, PayloadFamily family, int priority,
+            @Nullable Price price) {
+        this(backend, region, upstreamId, family, priority, price, UpstreamApi.INVOKE);
+    }
 
     /** Whether this is a Bedrock cross-region inference profile ({@code us.}, {@code eu.}, {@code global.}, ...). */
     public boolean crossRegionProfile() {

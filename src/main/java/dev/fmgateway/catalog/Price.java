@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.bind.ConstructorBinding;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -13,12 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param outputPer1k per 1,000 output tokens
  * @param perImage per generated image, when no tier matches
  * @param imageTiers per-image prices by size, quality and steps; the first matching tier applies
+ * @param cacheReadPer1k per 1,000 input tokens read from the prompt cache (unset: the input price)
+ * @param cacheWritePer1k per 1,000 input tokens written to the prompt cache (unset: the input price)
  */
 public record Price(@Nullable BigDecimal inputPer1k, @Nullable BigDecimal outputPer1k,
-        @Nullable BigDecimal perImage, @DefaultValue List<ImageTier> imageTiers) {
+        @Nullable BigDecimal perImage, @DefaultValue List<ImageTier> imageTiers, @Nullable BigDecimal cacheReadPer1k,
+        @Nullable BigDecimal cacheWritePer1k) {
 
+    @ConstructorBinding
     public Price {
         imageTiers = imageTiers == null ? List.of() : List.copyOf(imageTiers);
+    }
+
+    public Price(@Nullable BigDecimal inputPer1k, @Nullable BigDecimal outputPer1k, @Nullable BigDecimal perImage,
+            List<ImageTier> imageTiers) {
+        this(inputPer1k, outputPer1k, perImage, imageTiers, null, null);
     }
 
     /** The price of one image of this size, quality and step count, if the price list has one. */

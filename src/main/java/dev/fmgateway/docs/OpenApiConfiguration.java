@@ -21,6 +21,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
+    static {
+        // Free JSON members (tool schemas and inputs, message content, toolChoice, parsed answers) are any JSON
+        // value; their fields' descriptions say which shapes they take.
+        org.springdoc.core.utils.SpringDocUtils.getConfig()
+            .replaceWithSchema(tools.jackson.databind.JsonNode.class, new io.swagger.v3.oas.models.media.Schema<>());
+    }
+
     static final String BEARER = "bearerAuth";
 
     static final String API_KEY = "apiKeyHeader";

@@ -10,6 +10,22 @@ public interface TextDeltaSink {
 
     void delta(String text);
 
+    /** The model starts its {@code index}-th tool call (counting from 0). */
+    default void toolCallStart(int index, String id, String name) {
+    }
+
+    /** A piece of the JSON input of tool call {@code index}; the pieces concatenated are the input. */
+    default void toolCallInput(int index, String inputDelta) {
+    }
+
+    /** A piece of the model's reasoning. */
+    default void reasoning(String text) {
+    }
+
+    /** The signature of the reasoning, once it is complete. */
+    default void reasoningSignature(String signature) {
+    }
+
     /** Whether any delta was delivered; after that a failed call must not be retried. */
     boolean started();
 

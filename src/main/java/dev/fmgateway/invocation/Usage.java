@@ -9,13 +9,22 @@ public sealed interface Usage {
     boolean estimated();
 
     /**
-     * Tokens in and out (embeddings have no output tokens).
+     * Tokens in and out (embeddings have no output tokens). Input read from or written to the prompt cache is
+     * counted apart from {@code input}, since it has its own prices; reasoning is part of {@code output}.
      *
-     * @param input prompt tokens
-     * @param output generated tokens
+     * @param input prompt tokens neither read from nor written to the cache
+     * @param output generated tokens, reasoning included
      * @param estimated whether the gateway estimated the counts
+     * @param cacheRead prompt tokens read from the cache
+     * @param cacheWrite prompt tokens written to the cache
+     * @param reasoning of {@code output}, the tokens spent reasoning
      */
-    record Tokens(long input, long output, boolean estimated) implements Usage {
+    record Tokens(long input, long output, boolean estimated, long cacheRead, long cacheWrite, long reasoning)
+            implements Usage {
+
+        public Tokens(long input, long output, boolean estimated) {
+            this(input, output, estimated, 0, 0, 0);
+        }
 
         /** Rough count for families that report none: about four characters per token, rounded up. */
         public static long estimate(String text) {

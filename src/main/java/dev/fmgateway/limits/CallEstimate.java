@@ -63,7 +63,7 @@ record CallEstimate(long inputTokens, long maxCostNanos) {
             text.append(prompt.system());
         }
         for (ChatMessage turn : prompt.turns()) {
-            text.append(turn.content());
+            text.append(turn.text());
         }
         return new Usage.Tokens(Usage.Tokens.estimate(text.toString()), prompt.maxTokens(), true);
     }

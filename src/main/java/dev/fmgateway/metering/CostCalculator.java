@@ -19,8 +19,13 @@ public final class CostCalculator {
 
     public static Cost costOf(Price price, Usage usage) {
         BigDecimal usd = switch (usage) {
-            case Usage.Tokens(long input, long output, boolean estimated) ->
-                per1k(price.inputPer1k(), input).add(per1k(price.outputPer1k(), output));
+            // Cache reads and writes have their own prices; a price list without them charges the input price.
+            // Reasoning is part of the output tokens, billed as output.
+            case Usage.Tokens tokens -> per1k(price.inputPer1k(), tokens.input())
+                .add(per1k(price.outputPer1k(), tokens.output()))
+                .add(per1k(price.cacheReadPer1k() != null ? price.cacheReadPer1k() : price.inputPer1k(), tokens.cacheRead()))
+                .add(per1k(price.cacheWritePer1k() != null ? price.cacheWritePer1k() : price.inputPer1k(),
+                        tokens.cacheWrite()));
             case Usage.Images(int count, int width, int height, int steps, String quality) ->
                 orZero(price.imagePrice(width, height, quality, steps)).multiply(BigDecimal.valueOf(count));
             // Billed by instance-hour, reported by the SageMaker endpoint cost report, not per call.

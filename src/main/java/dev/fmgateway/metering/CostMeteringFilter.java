@@ -75,11 +75,19 @@ class CostMeteringFilter implements InvocationFilter {
         String[] tags = { "model", model.id(), "backend", completion.deployment().backend().name().toLowerCase(),
                 "region", completion.deployment().region(), "capability", capability(completion.result()) };
         switch (completion.result().usage()) {
-            case Usage.Tokens(long input, long output, boolean estimated) -> {
+            case Usage.Tokens tokens -> {
                 Counter.builder("gateway.tokens").tags(tags).tag("direction", "input").register(this.meters)
-                    .increment(input);
+                    .increment(tokens.input());
                 Counter.builder("gateway.tokens").tags(tags).tag("direction", "output").register(this.meters)
-                    .increment(output);
+                    .increment(tokens.output());
+                if (tokens.cacheRead() > 0) {
+                    Counter.builder("gateway.tokens").tags(tags).tag("direction", "cache_read").register(this.meters)
+                        .increment(tokens.cacheRead());
+                }
+                if (tokens.cacheWrite() > 0) {
+                    Counter.builder("gateway.tokens").tags(tags).tag("direction", "cache_write").register(this.meters)
+                        .increment(tokens.cacheWrite());
+                }
             }
             case Usage.Images images -> Counter.builder("gateway.images").tags(tags).register(this.meters)
                 .increment(images.count());

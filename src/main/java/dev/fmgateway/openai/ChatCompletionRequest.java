@@ -81,7 +81,7 @@ record ChatCompletionRequest(@Nullable @Size(max = MAX_ID) String model, @Nullab
         return new TextGenerationRequest(this.model, null, turns,
                 system.isEmpty() ? null : String.join("\n\n", system),
                 this.maxCompletionTokens != null ? this.maxCompletionTokens : this.maxTokens, this.temperature,
-                this.topP, this.stop, this.region, this.stream);
+                this.topP, this.stop, this.region, this.stream, null, null, null, null);
     }
 
     private void refuseUnsupported() {

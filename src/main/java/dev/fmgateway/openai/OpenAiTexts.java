@@ -107,6 +107,7 @@ class OpenAiTexts {
             case STOP, STOP_SEQUENCE -> "stop";
             case LENGTH -> "length";
             case CONTENT_FILTER -> "content_filter";
+            case TOOL_USE -> "tool_calls";
         };
     }
 

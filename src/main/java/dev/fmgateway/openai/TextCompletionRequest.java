@@ -52,7 +52,7 @@ record TextCompletionRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID)
             throw new InvalidRequestException("prompt", "is required");
         }
         return new TextGenerationRequest(this.model, prompt, null, null, this.maxTokens, this.temperature,
-                this.topP, this.stop, this.region, this.stream);
+                this.topP, this.stop, this.region, this.stream, null, null, null, null);
     }
 
     /** The prompt as text; absent stays null so that validation reports it. */

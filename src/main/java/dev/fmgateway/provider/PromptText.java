@@ -25,7 +25,7 @@ public final class PromptText {
             return text.append(prompt.prompt()).toString();
         }
         for (ChatMessage turn : prompt.messages()) {
-            text.append(turn.role() == ChatMessage.Role.USER ? "User" : assistant).append(": ").append(turn.content())
+            text.append(turn.role() == ChatMessage.Role.USER ? "User" : assistant).append(": ").append(turn.text())
                 .append('\n');
         }
         return text.append(assistant).append(':').toString();
@@ -33,7 +33,7 @@ public final class PromptText {
 
     /** The system instructions and what each turn says, a line each, without any template. */
     public static String content(TextPrompt prompt) {
-        String turns = prompt.turns().stream().map(ChatMessage::content).collect(Collectors.joining("\n"));
+        String turns = prompt.turns().stream().map(ChatMessage::text).collect(Collectors.joining("\n"));
         return prompt.system() != null ? prompt.system() + "\n" + turns : turns;
     }
 }

@@ -21,6 +21,27 @@ public interface TextCodec {
     default void check(TextPrompt prompt) {
     }
 
+    /**
+     * Rejects what no native InvokeModel text body can carry (tools, images, tool turns, reasoning, a response
+     * format: those go through Converse), then what this family cannot do. Cache points are ignored: the
+     * families that take text have no cache.
+     */
+    static void checkAll(TextCodec codec, TextPrompt prompt) {
+        if (!prompt.tools().isEmpty()) {
+            throw new InvalidRequestException("tools", "cannot be sent to a model of family " + codec.family()
+                    + " (its deployment uses InvokeModel; tools need api: converse)");
+        }
+        if (prompt.responseFormat() != null || prompt.reasoningBudget() != null) {
+            throw new InvalidRequestException(prompt.responseFormat() != null ? "responseFormat" : "reasoning",
+                    "cannot be sent to a model of family " + codec.family() + " (its deployment uses InvokeModel)");
+        }
+        if (!prompt.messages().stream().allMatch(dev.fmgateway.invocation.ChatMessage::plainText)) {
+            throw new InvalidRequestException("messages", "content parts other than text cannot be sent to a model "
+                    + "of family " + codec.family() + " (its deployment uses InvokeModel)");
+        }
+        codec.check(prompt);
+    }
+
     /** For {@link #check}: refuses stop sequences, which {@code models} do not take. */
     static void refuseStopSequences(TextPrompt prompt, String models) {
         if (!prompt.stopSequences().isEmpty()) {

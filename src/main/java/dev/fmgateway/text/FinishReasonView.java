@@ -11,7 +11,7 @@ import dev.fmgateway.invocation.FinishReason;
 @Schema(name = "FinishReason", enumAsRef = true)
 enum FinishReasonView {
 
-    STOP, LENGTH, STOP_SEQUENCE, CONTENT_FILTER;
+    STOP, LENGTH, STOP_SEQUENCE, CONTENT_FILTER, TOOL_USE;
 
     static FinishReasonView of(FinishReason reason) {
         return switch (reason) {
@@ -19,6 +19,7 @@ enum FinishReasonView {
             case LENGTH -> LENGTH;
             case STOP_SEQUENCE -> STOP_SEQUENCE;
             case CONTENT_FILTER -> CONTENT_FILTER;
+            case TOOL_USE -> TOOL_USE;
         };
     }
 

@@ -35,6 +35,26 @@ final class SseWriter implements TextDeltaSink {
     }
 
     @Override
+    public void toolCallStart(int index, String id, String name) {
+        event("toolCall", new ToolCallStart(index, id, name));
+    }
+
+    @Override
+    public void toolCallInput(int index, String inputDelta) {
+        event("toolCall", new ToolCallInput(index, inputDelta));
+    }
+
+    @Override
+    public void reasoning(String text) {
+        event("reasoning", new ReasoningText(text));
+    }
+
+    @Override
+    public void reasoningSignature(String signature) {
+        event("reasoning", new ReasoningSignature(signature));
+    }
+
+    @Override
     public boolean started() {
         return this.started;
     }
@@ -57,6 +77,26 @@ final class SseWriter implements TextDeltaSink {
         catch (IOException | IllegalStateException ex) {
             throw new ClientGoneException(ex);
         }
+    }
+
+    @Schema(name = "TextStreamToolCallStart", description = "Data of the first `event: toolCall` of a tool call")
+    record ToolCallStart(@Schema(description = "Which call of this answer, from 0", example = "0") int index,
+            @Schema(example = "tooluse_01") String id, @Schema(example = "get_weather") String name) {
+    }
+
+    @Schema(name = "TextStreamToolCallInput", description = "Data of the next `event: toolCall`s of a tool call: "
+            + "pieces of its JSON input, to concatenate")
+    record ToolCallInput(@Schema(example = "0") int index,
+            @Schema(example = "{\"city\":") String inputDelta) {
+    }
+
+    @Schema(name = "TextStreamReasoning", description = "Data of an `event: reasoning`: the next piece of reasoning")
+    record ReasoningText(@Schema(example = "The user asks") String text) {
+    }
+
+    @Schema(name = "TextStreamReasoningSignature", description = "Data of the `event: reasoning` that closes the "
+            + "reasoning with its signature")
+    record ReasoningSignature(@Schema(example = "c2lnbmF0dXJl") String signature) {
     }
 
     @Schema(name = "TextStreamDelta", description = "Data of an `event: delta` of a text stream")

@@ -30,6 +30,8 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.invocation.ModelInvoker;
 import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextPrompt;
+import dev.fmgateway.invocation.TextResult;
+import tools.jackson.databind.JsonNode;
 
 /** {@code POST /v1/text/generations}. */
 @RestController
@@ -54,8 +56,11 @@ class TextController {
             produces = { "application/json", "text/event-stream" })
     @Operation(operationId = "generateText", summary = "Generate text",
             description = "Generates text from a `prompt` or a `messages` conversation with a TEXT_GENERATION or "
-                    + "CHAT model. With `\"stream\": true` the answer is `text/event-stream` (see the "
-                    + "TextStreamDelta and TextStreamDone schemas); a failure before the first event is a normal "
+                    + "CHAT model, with tools, image parts, a response format, reasoning and cache points where the "
+                    + "model has those features (else 422 CAPABILITY_NOT_SUPPORTED naming the feature). With "
+                    + "`\"stream\": true` the answer is `text/event-stream` (see the TextStreamDelta, "
+                    + "TextStreamToolCallStart, TextStreamToolCallInput, TextStreamReasoning, "
+                    + "TextStreamReasoningSignature and TextStreamDone schemas); a failure before the first event is a normal "
                     + "problem response, after it one `error` event carrying the problem object.")
     @ApiResponse(responseCode = "200", description = "The generated text (JSON), or its stream of events when "
             + "`stream` is true", content = {
@@ -71,21 +76,27 @@ class TextController {
                             required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
         CatalogModel model = this.catalog.require(request.model(), TEXT);
-        TextPrompt prompt = TextPrompts.of(request, model);
+        TextPrompts.Prepared prepared = TextPrompts.prepare(request, model);
+        TextPrompt prompt = prepared.prompt();
         CallContext context = CallContexts.current(request.region(), regionHeader);
         if (Boolean.TRUE.equals(request.stream())) {
-            this.streamer.stream(model, prompt, context, response);
+            this.streamer.stream(model, prompt, prepared.warnings(), context, response);
             return null;
         }
         long started = System.nanoTime();
-        Completion completion = this.invoker.invoke(model, prompt, context);
+        Completion<TextResult> completion;
+        JsonNode parsed = null;
+        if (prompt.responseFormat() != null) {
+            StructuredOutput.Answer answer = StructuredOutput.generate(this.invoker, model, prompt, context);
+            completion = answer.completion();
+            parsed = answer.parsed();
+        }
+        else {
+            completion = this.invoker.invoke(model, prompt, context);
+        }
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
         return ResponseEntity.ok()
             .headers(ModelResponseHeaders.of(completion))
-            .body(TextGenerationResponse.of(completion, latencyMs));
-    }
-
-    static List<ChatMessage> messages(List<TextGenerationRequest.Message> messages) {
-        return messages.stream().map(TextGenerationRequest.Message::turn).toList();
+            .body(TextGenerationResponse.of(completion, latencyMs, parsed, prepared.warnings()));
     }
 }

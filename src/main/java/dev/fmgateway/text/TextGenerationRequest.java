@@ -10,12 +10,15 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 import dev.fmgateway.invocation.ChatMessage;
 
@@ -45,7 +48,16 @@ public record TextGenerationRequest(
         @Schema(description = "AWS region to call the model in; overrides the X-Gateway-Region header and the "
                 + "model's default region", example = "us-east-1") @Nullable @Size(max = 32) String region,
         @Schema(description = "Answer as Server-Sent Events (`text/event-stream`): `delta` events, then one `done` "
-                + "event (or one `error` event)", defaultValue = "false") @Nullable Boolean stream) {
+                + "event (or one `error` event)", defaultValue = "false") @Nullable Boolean stream,
+        @ArraySchema(arraySchema = @Schema(description = "Functions the model may call; its calls come back in "
+                + "`toolCalls` with `finishReason` `tool_use`")) @Nullable @Size(max = 128) List<@Valid @NotNull ToolBody> tools,
+        @Schema(description = "`\"auto\"` (default), `\"any\"` (some tool), `\"none\"`, or `{\"name\": ...}` to force one "
+                + "tool", example = "auto") @Nullable JsonNode toolChoice,
+        @Schema(description = "The answer must be JSON valid against this schema; it comes back parsed in `parsed`")
+        @Nullable @Valid ResponseFormatBody responseFormat,
+        @Schema(description = "Let the model reason first (models with the reasoning feature); the reasoning comes "
+                + "back in `reasoning` and must be passed back unchanged in the next assistant turn")
+        @Nullable @Valid ReasoningBody reasoning) {
 
     // Clients generated from the spec send optional arrays as [] rather than leaving them out: [] means absent.
     // The two checks are reported under the field they are about ("isPrompt" is the property "prompt").
@@ -65,11 +77,44 @@ public record TextGenerationRequest(
 
     @Schema(name = "TextMessage", description = "One turn of a conversation")
     public record Message(@Schema(description = "Who said it", example = "user") @NotNull Role role,
-            @Schema(description = "What was said", example = "What is a foundation model?") @NotNull @Size(max = 400_000) String content) {
+            @Schema(description = "What was said: a string, or a list of parts (TextContentPart)", example = "What is a foundation model?") @NotNull JsonNode content) {
 
-        ChatMessage turn() {
-            return new ChatMessage(this.role.chatRole, this.content);
+        /** A turn that is one text. */
+        public Message(Role role, String text) {
+            this(role, JsonNodeFactory.instance.stringNode(text));
         }
+
+        ChatMessage.Role chatRole() {
+            return this.role.chatRole;
+        }
+    }
+
+    /**
+     * A tool the model may call.
+     *
+     * @param name {@code [a-zA-Z0-9_-]}, 1 to 64 characters
+     * @param description what it does, for the model
+     * @param inputSchema JSON Schema of its input, an object schema
+     */
+    @Schema(name = "TextTool", description = "A function the model may call")
+    public record ToolBody(@Schema(example = "get_weather") @NotBlank @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}") String name,
+            @Schema(example = "Current weather in a city") @Nullable @Size(max = 10_000) String description,
+            @Schema(description = "JSON Schema of the input (type object)", example = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
+            @NotNull JsonNode inputSchema) {
+    }
+
+    /** The JSON Schema the answer must validate against. */
+    @Schema(name = "TextResponseFormat", description = "The answer must be JSON valid against `schema`")
+    public record ResponseFormatBody(
+            @Schema(description = "A JSON Schema (type object)", example = "{\"type\":\"object\",\"properties\":{\"city\":{\"type\":\"string\"}},\"required\":[\"city\"]}")
+            @NotNull JsonNode schema,
+            @Schema(description = "A name for it", example = "city") @Nullable @Pattern(regexp = "[a-zA-Z0-9_-]{1,64}") String name) {
+    }
+
+    /** A reasoning budget. */
+    @Schema(name = "TextReasoning", description = "Tokens the model may spend reasoning before it answers")
+    public record ReasoningBody(@Schema(description = "At least 1024 and less than maxTokens", example = "2048")
+            @NotNull @Min(1024) @Max(200_000) Integer budgetTokens) {
     }
 
     /** A {@link ChatMessage.Role} under its wire name. */

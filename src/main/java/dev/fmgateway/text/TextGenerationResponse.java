@@ -1,6 +1,12 @@
 package dev.fmgateway.text;
 
+import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 
@@ -9,8 +15,10 @@ import dev.fmgateway.invocation.Completion;
 import dev.fmgateway.web.CostViews;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.web.UsageView;
+import tools.jackson.databind.JsonNode;
 
 /** Answer of {@code POST /v1/text/generations}. */
+@JsonInclude(JsonInclude.Include.NON_NULL)
 @Schema(description = "Generated text with its usage and cost")
 record TextGenerationResponse(
         @Schema(description = "Id of this generation", example = "gen-5b0e6a3c-3f0a-4d8e-9a51-0c9d2b7e1f42") String id,
@@ -23,13 +31,23 @@ record TextGenerationResponse(
         @Schema(description = "Why generation stopped") FinishReasonView finishReason,
         UsageView.Tokens usage,
         UsageView.CostView cost,
-        @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "412") long latencyMs) {
+        @Schema(description = "Time the gateway spent on the call, in milliseconds", example = "412") long latencyMs,
+        @ArraySchema(arraySchema = @Schema(description = "Calls to the offered tools (with `finishReason` `tool_use`); "
+                + "absent when none")) @Nullable List<ChatViews.ToolCallView> toolCalls,
+        @Schema(description = "The model's reasoning, when it reasoned") ChatViews.@Nullable ReasoningView reasoning,
+        @Schema(description = "With `responseFormat`: the answer, validated against its schema") @Nullable JsonNode parsed,
+        @ArraySchema(arraySchema = @Schema(description = "What the gateway changed in the request, e.g. cache points "
+                + "dropped for a model without prompt caching; absent when nothing")) @Nullable List<String> warnings) {
 
-    static TextGenerationResponse of(Completion<TextResult> completion, long latencyMs) {
+    static TextGenerationResponse of(Completion<TextResult> completion, long latencyMs, @Nullable JsonNode parsed,
+            List<String> warnings) {
         TextResult result = completion.result();
+        List<ChatViews.ToolCallView> calls = ChatViews.ToolCallView.of(result.toolCalls());
         return new TextGenerationResponse("gen-" + UUID.randomUUID(), completion.model().id(),
                 completion.deployment().backend(), completion.deployment().region(),
                 completion.deployment().upstreamId(), result.output(), FinishReasonView.of(result.finishReason()),
-                UsageView.Tokens.of(result.usage()), CostViews.of(completion), latencyMs);
+                UsageView.Tokens.of(result.usage()), CostViews.of(completion), latencyMs,
+                calls,
+                ChatViews.ReasoningView.of(result.reasoning()), parsed, warnings.isEmpty() ? null : warnings);
     }
 }

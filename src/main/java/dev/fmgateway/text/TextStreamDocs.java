@@ -1,5 +1,9 @@
 package dev.fmgateway.text;
 
+import java.util.List;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverters;
 import org.springdoc.core.customizers.OpenApiCustomizer;
@@ -26,10 +30,35 @@ class TextStreamDocs implements OpenApiCustomizer {
 
             """;
 
+    /** The parts a message's content list holds (read by {@link ChatParts}; described here for clients). */
+    @Schema(name = "TextContentPart", description = "One part of a message's content: `text` {text}; `image` "
+            + "{mediaType, base64} (user turns; PNG, JPEG, GIF or WebP, at most 3.75 MB, 8000 px a side, 20 per "
+            + "request); `toolUse` {id, name, input} (assistant turns); `toolResult` {toolUseId, content, isError} "
+            + "(user turns, answering an earlier toolUse); `reasoning` {text, signature} (assistant turns, passed back "
+            + "unchanged); `cachePoint` {} (what comes before may be cached)")
+    record ContentPartDoc(
+            @Schema(allowableValues = { "text", "image", "toolUse", "toolResult", "reasoning", "cachePoint" },
+                    requiredMode = Schema.RequiredMode.REQUIRED) String type,
+            @Schema(description = "text, reasoning") String text,
+            @Schema(description = "image", example = "image/png") String mediaType,
+            @Schema(description = "image: the bytes, base64") String base64,
+            @Schema(description = "toolUse", example = "tooluse_01") String id,
+            @Schema(description = "toolUse", example = "get_weather") String name,
+            @Schema(description = "toolUse: the tool's input, a JSON object") Object input,
+            @Schema(description = "toolResult", example = "tooluse_01") String toolUseId,
+            @Schema(description = "toolResult: a string or any JSON value") Object content,
+            @Schema(description = "toolResult: the tool failed", defaultValue = "false") Boolean isError,
+            @Schema(description = "reasoning: as the model gave it") String signature) {
+    }
+
     @Override
     public void customise(io.swagger.v3.oas.models.OpenAPI openApi) {
         ModelConverters converters = ModelConverters.getInstance();
         converters.readAll(new AnnotatedType(SseWriter.Delta.class)).forEach(openApi.getComponents()::addSchemas);
         converters.readAll(new AnnotatedType(TextStreamer.Done.class)).forEach(openApi.getComponents()::addSchemas);
+        for (Class<?> type : List.of(SseWriter.ToolCallStart.class, SseWriter.ToolCallInput.class,
+                SseWriter.ReasoningText.class, SseWriter.ReasoningSignature.class, ContentPartDoc.class)) {
+            converters.readAll(new AnnotatedType(type)).forEach(openApi.getComponents()::addSchemas);
+        }
     }
 }

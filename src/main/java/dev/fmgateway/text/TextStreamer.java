@@ -1,7 +1,12 @@
 package dev.fmgateway.text;
 
+import java.util.List;
+
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
@@ -39,7 +44,8 @@ class TextStreamer {
         this.json = json;
     }
 
-    void stream(CatalogModel model, TextPrompt prompt, CallContext context, HttpServletResponse response) {
+    void stream(CatalogModel model, TextPrompt prompt, List<String> warnings, CallContext context,
+            HttpServletResponse response) {
         HttpHeaders lifecycle = new HttpHeaders();
         ModelResponseHeaders.lifecycle(model, lifecycle);
         lifecycle.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
@@ -51,7 +57,8 @@ class TextStreamer {
             TextResult result = completion.result();
             writer.event("done", new Done(model.id(), completion.deployment().region(), FinishReasonView.of(result.finishReason()),
                     UsageView.Tokens.of(result.usage()), CostViews.of(completion),
-                    (System.nanoTime() - started) / 1_000_000));
+                    (System.nanoTime() - started) / 1_000_000, ChatViews.ToolCallView.of(result.toolCalls()),
+                    warnings.isEmpty() ? null : warnings));
         }
         catch (TextDeltaSink.ClientGoneException gone) {
             // The client left; the upstream stream was cancelled. Nothing more can be written.
@@ -69,12 +76,17 @@ class TextStreamer {
         }
     }
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TextStreamDone", description = "Data of the final `event: done` of a text stream")
     record Done(@Schema(description = "Catalog id of the model that answered", example = "claude-haiku-4-5") String model,
             @Schema(description = "AWS region that served the call", example = "us-east-1") String region,
             @Schema(description = "Why generation stopped") FinishReasonView finishReason, UsageView.Tokens usage,
             UsageView.CostView cost,
             @Schema(description = "Time from the request to the end of the stream, in milliseconds", example = "1830")
-            long latencyMs) {
+            long latencyMs,
+            @ArraySchema(arraySchema = @Schema(description = "The complete tool calls; absent when none"))
+            @Nullable List<ChatViews.ToolCallView> toolCalls,
+            @ArraySchema(arraySchema = @Schema(description = "What the gateway changed in the request; absent when nothing"))
+            @Nullable List<String> warnings) {
     }
 }

@@ -12,7 +12,9 @@ record UsageCounts(String kind, long input, long output, long images) {
 
     static UsageCounts of(Usage usage) {
         return switch (usage) {
-            case Usage.Tokens(long input, long output, boolean estimated) -> new UsageCounts("tokens", input, output, 0);
+            // The ledger has one input column: every prompt token, read from or written to the cache or not.
+            case Usage.Tokens tokens -> new UsageCounts("tokens",
+                    tokens.input() + tokens.cacheRead() + tokens.cacheWrite(), tokens.output(), 0);
             case Usage.Images images -> new UsageCounts("images", 0, 0, images.count());
             case Usage.Requests requests -> new UsageCounts("requests", 0, 0, 0);
         };

@@ -33,13 +33,22 @@ public final class ModelResponseHeaders {
         headers.set("X-Gateway-Model", model.id());
         headers.set("X-Gateway-Region", region);
         headers.set("X-Gateway-Cost-USD", cost.usd().toPlainString());
-        long[] tokens = switch (usage) {
-            case Usage.Tokens(long input, long output, boolean estimated) -> new long[] { input, output };
-            case Usage.Images images -> new long[] { 0, 0 };
-            case Usage.Requests requests -> new long[] { 0, 0 };
+        Usage.Tokens tokens = switch (usage) {
+            case Usage.Tokens counted -> counted;
+            case Usage.Images images -> new Usage.Tokens(0, 0, false);
+            case Usage.Requests requests -> new Usage.Tokens(0, 0, false);
         };
-        headers.set("X-Gateway-Input-Tokens", Long.toString(tokens[0]));
-        headers.set("X-Gateway-Output-Tokens", Long.toString(tokens[1]));
+        headers.set("X-Gateway-Input-Tokens", Long.toString(tokens.input()));
+        headers.set("X-Gateway-Output-Tokens", Long.toString(tokens.output()));
+        if (tokens.cacheRead() > 0) {
+            headers.set("X-Gateway-Cache-Read-Tokens", Long.toString(tokens.cacheRead()));
+        }
+        if (tokens.cacheWrite() > 0) {
+            headers.set("X-Gateway-Cache-Write-Tokens", Long.toString(tokens.cacheWrite()));
+        }
+        if (tokens.reasoning() > 0) {
+            headers.set("X-Gateway-Reasoning-Tokens", Long.toString(tokens.reasoning()));
+        }
         lifecycle(model, headers);
         return headers;
     }

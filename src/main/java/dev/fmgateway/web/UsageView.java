@@ -17,14 +17,28 @@ public final class UsageView {
     }
 
     /** Token usage as the contract names it. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(name = "TokenUsage", description = "Tokens billed for a call")
-    public record Tokens(@Schema(description = "Prompt tokens", example = "12") long inputTokens,
-            @Schema(description = "Generated tokens", example = "48") long outputTokens,
+    public record Tokens(@Schema(description = "Prompt tokens (without those read from or written to the prompt cache)",
+            example = "12") long inputTokens,
+            @Schema(description = "Generated tokens, reasoning included", example = "48") long outputTokens,
             @Schema(description = "True when the provider reported no counts and the gateway estimated them "
-                    + "(about 4 characters per token)", example = "false") boolean estimated) {
+                    + "(about 4 characters per token)", example = "false") boolean estimated,
+            @Schema(description = "Prompt tokens read from the prompt cache (billed at the cache-read price); "
+                    + "absent when zero", example = "1042") @Nullable Long cacheReadTokens,
+            @Schema(description = "Prompt tokens written to the prompt cache (billed at the cache-write price); "
+                    + "absent when zero", example = "0") @Nullable Long cacheWriteTokens,
+            @Schema(description = "Of outputTokens, those spent reasoning (estimated from the reasoning text: Bedrock "
+                    + "bills them as output without counting them apart); absent when zero", example = "120")
+            @Nullable Long reasoningTokens) {
 
         public static Tokens of(Usage.Tokens usage) {
-            return new Tokens(usage.input(), usage.output(), usage.estimated());
+            return new Tokens(usage.input(), usage.output(), usage.estimated(), nonZero(usage.cacheRead()),
+                    nonZero(usage.cacheWrite()), nonZero(usage.reasoning()));
+        }
+
+        private static @Nullable Long nonZero(long count) {
+            return count != 0 ? count : null;
         }
     }
 

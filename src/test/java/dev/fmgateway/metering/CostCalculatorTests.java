@@ -33,6 +33,24 @@ class CostCalculatorTests {
     }
 
     @Test
+    void cacheTokensHaveTheirOwnPricesAndReasoningIsOutput() {
+        Price price = new Price(new BigDecimal("0.003"), new BigDecimal("0.015"), null, List.of(),
+                new BigDecimal("0.0003"), new BigDecimal("0.00375"));
+
+        // 100 * 0.003 + 50 * 0.015 (20 of them reasoning, billed as output) + 2000 * 0.0003 + 1000 * 0.00375, per 1000
+        Cost cost = CostCalculator.costOf(price, new Usage.Tokens(100, 50, false, 2000, 1000, 20));
+
+        assertThat(cost.usd()).isEqualTo(new BigDecimal("0.0054"));
+    }
+
+    @Test
+    void cacheTokensWithoutCachePricesAreChargedAsInput() {
+        Cost cost = CostCalculator.costOf(TOKENS, new Usage.Tokens(1000, 0, false, 1000, 1000, 0));
+
+        assertThat(cost.usd()).isEqualTo(new BigDecimal("0.00075"));
+    }
+
+    @Test
     void exactDecimalsWithNoFloatingPointDrift() {
         Price price = new Price(new BigDecimal("0.1"), new BigDecimal("0.2"), null, List.of());
 

@@ -63,7 +63,7 @@ class OpenAiRoutesTests extends GatewayIntegrationTest {
             .isPositive();
         assertThat(response.header("X-Gateway-Cost-USD")).isNotNull();
         String sent = this.emulator.requests().last().orElseThrow().bodyText();
-        assertThat(sent).contains("\"system\":\"Answer briefly.\"").contains("\"max_tokens\":100")
+        assertThat(sent).contains("\"system\":[{\"text\":\"Answer briefly.\"}]").contains("\"maxTokens\":100")
             .contains("THE END");
     }
 

@@ -54,7 +54,7 @@ class RegionRoutingTests extends GatewayIntegrationTest {
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.header("X-Gateway-Region")).isEqualTo("eu-central-1");
         RecordedRequest sent = this.emulator.requests().last().orElseThrow();
-        assertThat(sent.rawPath()).isEqualTo("/model/eu.anthropic.claude-sonnet-4-5-20250929-v1%3A0/invoke");
+        assertThat(sent.rawPath()).isEqualTo("/model/eu.anthropic.claude-sonnet-4-5-20250929-v1%3A0/converse");
         assertThat(sent.region()).isEqualTo("eu-central-1");
         assertThat(sent.header("Authorization")).contains("/eu-central-1/bedrock/aws4_request");
         JsonNode usage = response.json().path("usage");

@@ -49,10 +49,9 @@ class TextGenerationTests extends GatewayIntegrationTest {
         RecordedRequest sent = this.emulator.requests().last().orElseThrow();
         assertThat(sent.service()).isEqualTo("bedrock");
         assertThat(sent.region()).isEqualTo("us-east-1");
-        assertThat(sent.rawPath()).isEqualTo("/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/invoke");
+        assertThat(sent.rawPath()).isEqualTo("/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse");
         assertThat(sent.header("Authorization")).contains("/us-east-1/bedrock/aws4_request");
-        assertThat(sent.bodyText()).contains("\"anthropic_version\":\"bedrock-2023-05-31\"")
-            .contains("\"system\":\"Answer briefly.\"");
+        assertThat(sent.bodyText()).contains("\"system\":[{\"text\":\"Answer briefly.\"}]");
     }
 
     @Test
@@ -69,7 +68,7 @@ class TextGenerationTests extends GatewayIntegrationTest {
         assertThat(response.header("Link")).contains("rel=\"successor-version\"").contains("claude-haiku-4-5");
         RecordedRequest sent = this.emulator.requests().last().orElseThrow();
         assertThat(sent.region()).isEqualTo("eu-central-1");
-        assertThat(sent.bodyText()).contains("\"maxTokenCount\":5");
+        assertThat(sent.bodyText()).contains("\"maxTokens\":5");
     }
 
     @Test
@@ -116,11 +115,12 @@ class TextGenerationTests extends GatewayIntegrationTest {
 
     @Test
     void upstreamValidationIsA400WithoutRetry() {
-        // Llama 3 takes no stop sequences: the gateway refuses before calling.
-        GatewayHttp.Response local = this.http.post("/v1/text/generations",
-                "{\"model\":\"llama-3-1-8b\",\"prompt\":\"hi\",\"stopSequences\":[\"x\"]}");
-        assertThat(local.status()).isEqualTo(400);
-        assertThat(local.json().path("code").asString()).isEqualTo("INVALID_REQUEST");
+        // Jurassic-2 (still on InvokeModel) takes no tools: the gateway refuses before calling.
+        GatewayHttp.Response local = this.http.post("/v1/text/generations", """
+                {"model":"jurassic-2-mid","prompt":"hi","tools":[{"name":"t","inputSchema":{"type":"object"}}]}""");
+        assertThat(local.status()).isEqualTo(422);
+        assertThat(local.json().path("code").asString()).isEqualTo("CAPABILITY_NOT_SUPPORTED");
+        assertThat(local.json().path("feature").asString()).isEqualTo("tools");
         assertThat(this.emulator.requests().size()).isZero();
     }
 }

@@ -45,6 +45,9 @@ import dev.fmgateway.support.IntegrationTest;
 @IntegrationTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.mode=aws", "gateway.resilience.max-attempts=1",
+                // The WireMock stubs below answer InvokeModel bodies: these models stay on InvokeModel here.
+                "gateway.catalog.models.claude-haiku-4-5.api=invoke", "gateway.catalog.models.claude-sonnet-4-5.api=invoke",
+                "gateway.catalog.models.titan-text-express.api=invoke",
                 "gateway.resilience.minimum-calls=1000",
                 "spring.datasource.url=jdbc:h2:mem:usage-gateway-tests;DB_CLOSE_DELAY=-1",
                 "gateway.ledger.batch-size=7",

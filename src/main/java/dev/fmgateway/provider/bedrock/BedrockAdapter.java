@@ -10,6 +10,7 @@ import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.catalog.UpstreamApi;
 import dev.fmgateway.invocation.Deadline;
 import dev.fmgateway.invocation.EmbeddingInput;
 import dev.fmgateway.invocation.ImagePrompt;
@@ -35,6 +36,10 @@ import dev.fmgateway.provider.Upstream;
 import dev.fmgateway.provider.UpstreamJson;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamRequest;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelRequest;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamRequest;
@@ -44,7 +49,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Calls Bedrock's InvokeModel (and InvokeModelWithResponseStream) with the family-native body. The caller's
+ * Calls Bedrock's Converse (and ConverseStream) for deployments whose catalog entry says {@code api: converse},
+ * else InvokeModel (and InvokeModelWithResponseStream) with the family-native body. The caller's
  * virtual thread waits on the non-blocking SDK client, so no platform thread is held per in-flight call. It owns
  * its Bedrock Runtime clients, one per region.
  */
@@ -102,15 +108,19 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
     public InferenceResult invoke(CatalogModel model, Deployment deployment, InferenceRequest request,
             Deadline deadline) {
         return switch (request) {
+            case TextPrompt prompt when deployment.api() == UpstreamApi.CONVERSE -> converse(model, deployment, prompt,
+                    deadline);
+            case TextStream stream when deployment.api() == UpstreamApi.CONVERSE -> converseStream(model, deployment,
+                    stream, deadline);
             case TextPrompt prompt -> {
                 TextCodec codec = this.text.of(model, deployment);
-                codec.check(prompt);
+                TextCodec.checkAll(codec, prompt);
                 InvokeModelResponse response = call(model, deployment, deadline, codec.request(prompt, false));
                 yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), prompt);
             }
             case TextStream stream -> {
                 TextCodec codec = this.text.of(model, deployment);
-                codec.check(stream.prompt());
+                TextCodec.checkAll(codec, stream.prompt());
                 yield stream(model, deployment, codec, stream, deadline);
             }
             case EmbeddingInput input -> {
@@ -213,6 +223,41 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
                     .map(part -> part.bytes().asByteArray())
                     .subscribe(parts))
                 .build()), deadline, BedrockErrors::translate);
+    }
+
+    /** Converse: the typed chat request, whatever the model's family. */
+    private TextResult converse(CatalogModel model, Deployment deployment, TextPrompt prompt, Deadline deadline) {
+        ConverseBodies bodies = ConverseBodies.of(prompt, deployment.family());
+        ConverseRequest request = ConverseRequest.builder()
+            .modelId(deployment.upstreamId())
+            .messages(bodies.messages())
+            .system(bodies.system().isEmpty() ? null : bodies.system())
+            .inferenceConfig(bodies.inference())
+            .toolConfig(bodies.tools())
+            .additionalModelRequestFields(bodies.additionalFields())
+            .build();
+        ConverseResponse response = Upstream.await(this.clients.in(deployment.region()).converse(request), deadline,
+                model.id(), BedrockErrors::translate);
+        return ConverseAnswers.result(response, model.id());
+    }
+
+    /** ConverseStream: its typed events are read on this thread as they arrive; a client that leaves cancels it. */
+    private TextResult converseStream(CatalogModel model, Deployment deployment, TextStream stream,
+            Deadline deadline) {
+        ConverseBodies bodies = ConverseBodies.of(stream.prompt(), deployment.family());
+        ConverseStreamRequest request = ConverseStreamRequest.builder()
+            .modelId(deployment.upstreamId())
+            .messages(bodies.messages())
+            .system(bodies.system().isEmpty() ? null : bodies.system())
+            .inferenceConfig(bodies.inference())
+            .toolConfig(bodies.tools())
+            .additionalModelRequestFields(bodies.additionalFields())
+            .build();
+        ConverseStreamReader reader = new ConverseStreamReader(model, deployment, stream, this.json);
+        return reader.read(events -> this.clients.in(deployment.region())
+            .converseStream(request, ConverseStreamResponseHandler.builder()
+                .onEventStream(publisher -> publisher.subscribe(events))
+                .build()), deadline);
     }
 
     private JsonNode parse(CatalogModel model, InvokeModelResponse response) {

@@ -30,7 +30,7 @@ class ClaudeMessagesCodec extends BedrockTextCodec {
     public Object request(TextPrompt prompt, boolean stream) {
         List<Message> messages = prompt.turns()
             .stream()
-            .map(turn -> new Message(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.content()))
+            .map(turn -> new Message(turn.role().name().toLowerCase(java.util.Locale.ROOT), turn.text()))
             .toList();
         return new Request(VERSION, prompt.maxTokens(), messages, prompt.system(), prompt.temperature(),
                 prompt.topP(), prompt.stopSequences().isEmpty() ? null : prompt.stopSequences());

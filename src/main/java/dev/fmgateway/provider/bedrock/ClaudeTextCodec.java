@@ -38,7 +38,7 @@ class ClaudeTextCodec extends BedrockTextCodec {
             text.append(prompt.system());
         }
         for (ChatMessage turn : prompt.turns()) {
-            text.append(turn.role() == ChatMessage.Role.USER ? HUMAN : ASSISTANT + " ").append(turn.content());
+            text.append(turn.role() == ChatMessage.Role.USER ? HUMAN : ASSISTANT + " ").append(turn.text());
         }
         text.append(ASSISTANT);
         return new Request(text.toString(), prompt.maxTokens(), prompt.temperature(), prompt.topP(),

@@ -25,11 +25,11 @@ class Llama2Codec extends LlamaCodec {
                 if (first && prompt.system() != null) {
                     text.append("<<SYS>>\n").append(prompt.system()).append("\n<</SYS>>\n\n");
                 }
-                text.append(turn.content()).append(" [/INST]");
+                text.append(turn.text()).append(" [/INST]");
                 first = false;
             }
             else {
-                text.append(' ').append(turn.content()).append(" </s>");
+                text.append(' ').append(turn.text()).append(" </s>");
             }
         }
         return text.toString();

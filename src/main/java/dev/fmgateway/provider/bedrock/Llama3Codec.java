@@ -24,7 +24,7 @@ class Llama3Codec extends LlamaCodec {
             turn(text, "system", prompt.system());
         }
         for (ChatMessage message : prompt.turns()) {
-            turn(text, message.role().name().toLowerCase(Locale.ROOT), message.content());
+            turn(text, message.role().name().toLowerCase(Locale.ROOT), message.text());
         }
         return text.append("<|start_header_id|>assistant<|end_header_id|>\n\n").toString();
     }

@@ -23,6 +23,7 @@ import dev.fmgateway.invocation.TextStream;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.aws.AwsClients;
 import dev.fmgateway.provider.FamilyCodecs;
+import dev.fmgateway.provider.TextCodec;
 import dev.fmgateway.provider.LineBuffer;
 import dev.fmgateway.provider.NativeStreamState;
 import dev.fmgateway.provider.NativeUsage;
@@ -104,13 +105,13 @@ class SageMakerAdapter implements ProviderAdapter, AutoCloseable {
         return switch (request) {
             case TextPrompt prompt -> {
                 ContainerCodec codec = this.text.of(model, deployment);
-                codec.check(prompt);
+                TextCodec.checkAll(codec, prompt);
                 yield codec.response(call(model, deployment, deadline, codec.request(prompt, false)), TokenCounts.NONE,
                         prompt);
             }
             case TextStream stream -> {
                 ContainerCodec codec = this.text.of(model, deployment);
-                codec.check(stream.prompt());
+                TextCodec.checkAll(codec, stream.prompt());
                 yield stream(model, deployment, codec, stream, deadline);
             }
             case SegmentationInput input -> switch (deployment.family()) {
