@@ -183,6 +183,29 @@ check('image question with a data URL', async () => {
   assert.equal(typeof completion.usage.completion_tokens_details.reasoning_tokens, 'number');
 });
 
+check('responses.create plain', async () => {
+  const response = await client.responses.create({ model: 'claude-haiku-4-5', instructions: 'Answer briefly.', input: 'What is a lighthouse?', max_output_tokens: 80 });
+  assert.equal(response.object, 'response');
+  assert.equal(response.status, 'completed');
+  assert.ok(response.output_text.length > 0, 'the SDK assembles output_text');
+  assert.ok(response.usage.output_tokens > 0);
+  assert.equal(typeof response.usage.input_tokens_details.cached_tokens, 'number');
+});
+
+check('responses.create with a function tool, then its output', async () => {
+  const tools = [{ type: 'function', name: 'get_weather', description: 'Current weather in a city', strict: true,
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } }];
+  const input = [{ role: 'user', content: 'Use get_weather for Hanoi' }];
+  const first = await client.responses.create({ model: 'claude-haiku-4-5', input, tools });
+  const call = first.output.find((item) => item.type === 'function_call');
+  assert.equal(call.name, 'get_weather');
+  assert.equal(typeof JSON.parse(call.arguments).city, 'string');
+  input.push(...first.output, { type: 'function_call_output', call_id: call.call_id, output: '{"temperature":31}' });
+  const second = await client.responses.create({ model: 'claude-haiku-4-5', input, tools });
+  assert.ok(second.output_text.length > 0);
+  assert.equal(second.output.some((item) => item.type === 'function_call'), false);
+});
+
 let failed = 0;
 for (const { name, run } of checks) {
   const started = Date.now();
