@@ -206,6 +206,18 @@ check('responses.create with a function tool, then its output', async () => {
   assert.equal(second.output.some((item) => item.type === 'function_call'), false);
 });
 
+check('responses.create streamed', async () => {
+  const stream = await client.responses.create({ model: 'claude-haiku-4-5', input: 'Tell me about lighthouses', max_output_tokens: 60, stream: true });
+  let text = '';
+  let completed = null;
+  for await (const event of stream) {
+    if (event.type === 'response.output_text.delta') text += event.delta;
+    if (event.type === 'response.completed') completed = event.response;
+  }
+  assert.ok(text.length > 0);
+  assert.equal(completed.output[0].content[0].text, text);
+});
+
 let failed = 0;
 for (const { name, run } of checks) {
   const started = Date.now();

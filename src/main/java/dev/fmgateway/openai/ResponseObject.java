@@ -17,6 +17,12 @@ record ResponseObject(String id, String object, long createdAt, String status, S
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object error,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object incompleteDetails) {
 
+    /** The response as {@code response.created} announces it: nothing produced yet. */
+    static ResponseObject inProgress(String id, long created, String model) {
+        return new ResponseObject(id, "response", created, "in_progress", model, List.of(), null,
+                new Usage(0, new InputDetails(0), 0, new OutputDetails(0), 0), null, null);
+    }
+
     static ResponseObject of(String id, long created, String model, TextResult result) {
         List<Object> output = new ArrayList<>();
         if (result.reasoning() != null) {

@@ -32,12 +32,14 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
+    boolean streaming() {
+        return Boolean.TRUE.equals(this.stream);
+    }
+
     TextGenerationRequest toGateway(ImageUrls images) {
         UnsupportedParameterException.refuseIf(this.previousResponseId != null, "previous_response_id",
                 "previous_response_id is not supported: this gateway does not store responses; send the whole "
                         + "conversation as input items");
-        UnsupportedParameterException.refuseIf(Boolean.TRUE.equals(this.stream), "stream",
-                "stream is not supported on /responses yet; use /chat/completions for streaming");
         ChatMessages.Translated translated = new ChatMessages(images).translate(messages());
         String system = this.instructions;
         if (translated.system() != null) {
@@ -51,7 +53,7 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
             maxTokens = budget + ChatTools.ANSWER_TOKENS;
         }
         return new TextGenerationRequest(this.model, null, translated.turns(), system, maxTokens, this.temperature,
-                this.topP, null, this.region, false, offered.isEmpty() ? null : offered,
+                this.topP, null, this.region, this.stream, offered.isEmpty() ? null : offered,
                 ChatTools.choice(nestedChoice(), offered), ChatTools.responseFormat(format()),
                 budget != null ? new TextGenerationRequest.ReasoningBody(budget) : null);
     }

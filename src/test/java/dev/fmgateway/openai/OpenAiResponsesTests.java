@@ -65,6 +65,54 @@ class OpenAiResponsesTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aStreamIsTheTypedEventsWithSequenceNumbers() {
+        GatewayHttp.Response text = create("""
+                {"model":"claude-haiku-4-5","input":"Tell me about lighthouses","stream":true,"max_output_tokens":60}""");
+        assertThat(text.status()).as(text.body()).isEqualTo(200);
+        java.util.List<JsonNode> events = events(text.body());
+        java.util.List<String> types = events.stream().map(event -> event.path("type").asString()).distinct().toList();
+        assertThat(types).containsExactly("response.created", "response.in_progress", "response.output_item.added",
+                "response.content_part.added", "response.output_text.delta", "response.output_text.done",
+                "response.content_part.done", "response.output_item.done", "response.completed");
+        for (int i = 0; i < events.size(); i++) {
+            assertThat(events.get(i).path("sequence_number").asInt()).isEqualTo(i);
+        }
+        StringBuilder deltas = new StringBuilder();
+        events.stream().filter(event -> event.path("type").asString().equals("response.output_text.delta"))
+            .forEach(event -> deltas.append(event.path("delta").asString()));
+        JsonNode completed = events.getLast().path("response");
+        assertThat(completed.path("output").path(0).path("content").path(0).path("text").asString())
+            .isEqualTo(deltas.toString()).isNotEmpty();
+        assertThat(completed.path("usage").path("output_tokens").asInt()).isPositive();
+
+        GatewayHttp.Response tool = create("""
+                {"model":"claude-haiku-4-5","input":"Weather?","stream":true,"tool_choice":"required",
+                 "tools":[{"type":"function","name":"get_weather","parameters":{"type":"object",
+                  "properties":{"city":{"type":"string"}},"required":["city"]}}]}""");
+        java.util.List<JsonNode> toolEvents = events(tool.body());
+        StringBuilder arguments = new StringBuilder();
+        toolEvents.stream().filter(event -> event.path("type").asString().equals("response.function_call_arguments.delta"))
+            .forEach(event -> arguments.append(event.path("delta").asString()));
+        JsonNode done = toolEvents.stream()
+            .filter(event -> event.path("type").asString().equals("response.function_call_arguments.done"))
+            .findFirst().orElseThrow();
+        assertThat(done.path("arguments").asString()).isEqualTo(arguments.toString());
+        assertThat(JSON.readTree(arguments.toString()).path("city").isString()).isTrue();
+        assertThat(toolEvents.getLast().path("response").path("output").path(0).path("type").asString())
+            .isEqualTo("function_call");
+    }
+
+    private static java.util.List<JsonNode> events(String body) {
+        java.util.List<JsonNode> events = new java.util.ArrayList<>();
+        for (String line : body.split("\n")) {
+            if (line.startsWith("data: ")) {
+                events.add(JSON.readTree(line.substring(6)));
+            }
+        }
+        return events;
+    }
+
+    @Test
     void unknownCallIdsAndPreviousResponseIdAreClear400s() {
         GatewayHttp.Response unknown = create("""
                 {"model":"claude-haiku-4-5","input":[{"role":"user","content":"hi"},
