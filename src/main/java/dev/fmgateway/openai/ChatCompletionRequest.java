@@ -1,8 +1,6 @@
 package dev.fmgateway.openai;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.StringJoiner;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -18,8 +16,8 @@ import tools.jackson.databind.annotation.JsonNaming;
 /**
  * Body of {@code POST /openai/v1/chat/completions}. Fields OpenAI SDKs send that do not change the answer
  * ({@code user}, {@code seed}, {@code store}, {@code metadata}, ...) are ignored; fields that would change it and
- * that the gateway cannot honour (tools, log probabilities, penalties, JSON modes, audio) are refused by name.
- * What agent frameworks send by default and that changes nothing is accepted: {@code tools: []},
+ * that the gateway cannot honour (log probabilities, penalties, audio, the deprecated functions API) are refused
+ * by name. What agent frameworks send by default and that changes nothing is accepted: {@code tools: []},
  * {@code functions: []}, and {@code tool_choice} {@code "none"} or {@code "auto"} without tools.
  * {@code region} is the gateway's extension. {@code model}, {@code user} and {@code region} have a length limit.
  */
@@ -33,7 +31,8 @@ record ChatCompletionRequest(@Nullable @Size(max = MAX_ID) String model, @Nullab
         @Nullable JsonNode tools, @Nullable JsonNode toolChoice, @Nullable JsonNode functions,
         @Nullable JsonNode functionCall, @Nullable JsonNode responseFormat, @Nullable Boolean logprobs,
         @Nullable Integer topLogprobs, @Nullable JsonNode logitBias, @Nullable Double presencePenalty,
-        @Nullable Double frequencyPenalty, @Nullable JsonNode audio, @Nullable List<String> modalities) {
+        @Nullable Double frequencyPenalty, @Nullable JsonNode audio, @Nullable List<String> modalities,
+        @Nullable Boolean parallelToolCalls, @Nullable String reasoningEffort) {
 
     /** Longest model id, {@code user} and other id fields; as the gateway's own routes. */
     static final int MAX_ID = 256;
@@ -53,49 +52,39 @@ record ChatCompletionRequest(@Nullable @Size(max = MAX_ID) String model, @Nullab
         return this.n != null ? this.n : 1;
     }
 
-    /** The same request in the gateway's terms; system and developer messages become {@code system}. */
-    TextGenerationRequest toGateway() {
+    /**
+     * The same request in the gateway's terms: messages with content parts, function tools, tool choice,
+     * response format and reasoning budget, which then get the native route's checks.
+     */
+    TextGenerationRequest toGateway(ImageUrls images) {
         refuseUnsupported();
-        List<String> system = new ArrayList<>();
-        List<TextGenerationRequest.Message> turns = new ArrayList<>();
         if (this.messages == null || this.messages.isEmpty()) {
             throw new InvalidRequestException("messages", "is required: give at least one message");
         }
-        List<Message> given = this.messages;
-        for (int i = 0; i < given.size(); i++) {
-            Message message = given.get(i);
-            String text = message.text(i);
-            switch (message.role() != null ? message.role() : "") {
-                case "system", "developer" -> system.add(text);
-                case "user" -> turns.add(new TextGenerationRequest.Message(TextGenerationRequest.Role.USER, text));
-                case "assistant" -> turns.add(new TextGenerationRequest.Message(TextGenerationRequest.Role.ASSISTANT, text));
-                case "tool", "function" -> throw new UnsupportedParameterException("messages",
-                        "messages[" + i + "]: role '" + message.role() + "' is not supported: the gateway does no tool calling");
-                default -> throw new UnsupportedParameterException("messages", "messages[" + i
-                        + "]: role must be system, developer, user or assistant, not '" + message.role() + "'");
-            }
+        ChatMessages.Translated translated = new ChatMessages(images).translate(this.messages);
+        List<TextGenerationRequest.ToolBody> offered = ChatTools.tools(this.tools);
+        JsonNode choice = ChatTools.choice(this.toolChoice, offered);
+        Integer budget = ChatTools.reasoningBudget(this.reasoningEffort);
+        Integer maxTokens = this.maxCompletionTokens != null ? this.maxCompletionTokens : this.maxTokens;
+        if (budget != null && maxTokens == null) {
+            maxTokens = budget + ChatTools.ANSWER_TOKENS;
         }
-        if (turns.isEmpty()) {
-            throw new InvalidRequestException("messages", "must hold at least one user or assistant message");
-        }
-        return new TextGenerationRequest(this.model, null, turns,
-                system.isEmpty() ? null : String.join("\n\n", system),
-                this.maxCompletionTokens != null ? this.maxCompletionTokens : this.maxTokens, this.temperature,
-                this.topP, this.stop, this.region, this.stream, null, null, null, null);
+        return new TextGenerationRequest(this.model, null, translated.turns(), translated.system(), maxTokens,
+                this.temperature, this.topP, this.stop, this.region, this.stream, offered.isEmpty() ? null : offered,
+                choice, ChatTools.responseFormat(this.responseFormat),
+                budget != null ? new TextGenerationRequest.ReasoningBody(budget) : null);
+    }
+
+    /** {@code parallel_tool_calls: false}: the answer carries at most one tool call. */
+    boolean singleToolCall() {
+        return Boolean.FALSE.equals(this.parallelToolCalls);
     }
 
     private void refuseUnsupported() {
-        String noTools = "tool and function calling is not supported by the gateway";
-        // Frameworks send an empty tool list and "none" (or "auto") by default: with no tools they change nothing.
-        UnsupportedParameterException.refuseIf(nonEmpty(this.tools), "tools", noTools);
-        UnsupportedParameterException.refuseIf(present(this.toolChoice) && !noToolCall(this.toolChoice),
-                "tool_choice", noTools);
-        UnsupportedParameterException.refuseIf(nonEmpty(this.functions), "functions", noTools);
+        String noFunctions = "the deprecated functions API is not supported; use tools";
+        UnsupportedParameterException.refuseIf(nonEmpty(this.functions), "functions", noFunctions);
         UnsupportedParameterException.refuseIf(present(this.functionCall) && !noToolCall(this.functionCall),
-                "function_call", noTools);
-        UnsupportedParameterException.refuseIf(present(this.responseFormat)
-                && !"text".equals(this.responseFormat.path("type").asString("text")), "response_format",
-                "only response_format {\"type\": \"text\"} is supported");
+                "function_call", noFunctions);
         UnsupportedParameterException.refuseIf(Boolean.TRUE.equals(this.logprobs), "logprobs",
                 "log probabilities are not supported");
         UnsupportedParameterException.refuseIf(this.topLogprobs != null && this.topLogprobs > 0, "top_logprobs",
@@ -128,35 +117,11 @@ record ChatCompletionRequest(@Nullable @Size(max = MAX_ID) String model, @Nullab
         return choice.isString() && List.of("none", "auto").contains(choice.asString());
     }
 
-    /** One message; {@code content} is a string or an array of content parts, of which only text is supported. */
+    /** One message; {@code content} is a string or an array of content parts. */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
-    record Message(@Nullable String role, @Nullable JsonNode content, @Nullable JsonNode toolCalls) {
-
-        String text(int index) {
-            UnsupportedParameterException.refuseIf(present(this.toolCalls), "messages",
-                    "messages[" + index + "].tool_calls: tool calling is not supported");
-            if (this.content == null || this.content.isNull()) {
-                throw new UnsupportedParameterException("messages", "messages[" + index + "].content is required");
-            }
-            if (this.content.isString()) {
-                return this.content.asString();
-            }
-            if (!this.content.isArray()) {
-                throw new UnsupportedParameterException("messages",
-                        "messages[" + index + "].content must be a string or an array of text parts");
-            }
-            // Separate parts stay separate, as separate content blocks do upstream: one line each.
-            StringJoiner text = new StringJoiner("\n");
-            for (JsonNode part : this.content) {
-                if (!"text".equals(part.path("type").asString(""))) {
-                    throw new UnsupportedParameterException("messages", "messages[" + index + "].content: only text "
-                            + "parts are supported, not '" + part.path("type").asString("") + "'");
-                }
-                text.add(part.path("text").asString(""));
-            }
-            return text.toString();
-        }
+    record Message(@Nullable String role, @Nullable JsonNode content, @Nullable JsonNode toolCalls,
+            @Nullable JsonNode toolCallId) {
     }
 
     @JsonIgnoreProperties(ignoreUnknown = true)

@@ -30,16 +30,19 @@ class ChatCompletionsController {
 
     private final OpenAiStreamer streamer;
 
-    ChatCompletionsController(OpenAiTexts texts, OpenAiStreamer streamer) {
+    private final ImageUrls images;
+
+    ChatCompletionsController(OpenAiTexts texts, OpenAiStreamer streamer, ImageUrls images) {
         this.texts = texts;
         this.streamer = streamer;
+        this.images = images;
     }
 
     @PostMapping(path = "/openai/v1/chat/completions", consumes = "application/json")
     @Nullable ResponseEntity<ChatCompletion> create(@jakarta.validation.Valid @RequestBody ChatCompletionRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
-        OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway());
+        OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway(this.images));
         CallContext context = CallContexts.current(request.region(), regionHeader);
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
@@ -53,7 +56,11 @@ class ChatCompletionsController {
         List<ChatCompletion.Choice> choices = new ArrayList<>();
         for (int i = 0; i < calls.size(); i++) {
             TextResult result = calls.get(i).result();
-            choices.add(new ChatCompletion.Choice(i, new ChatCompletion.AssistantMessage("assistant", result.output(), null),
+            if (request.singleToolCall() && result.toolCalls().size() > 1) {
+                result = new TextResult(result.output(), result.finishReason(), result.usage(),
+                        result.toolCalls().subList(0, 1), result.reasoning());
+            }
+            choices.add(new ChatCompletion.Choice(i, ChatCompletion.AssistantMessage.of(result),
                     OpenAiTexts.finishReason(result.finishReason()), null));
         }
         return ResponseEntity.ok()
@@ -66,6 +73,20 @@ class ChatCompletionsController {
         @Override
         public Object chunk(String text, boolean first) {
             return chunk(new ChatCompletion.Delta(first ? "assistant" : null, text), null);
+        }
+
+        @Override
+        public Object toolCallStart(int index, String id, String name, boolean first) {
+            return chunk(new ChatCompletion.Delta(first ? "assistant" : null, null, List.of(
+                    new ChatCompletion.ToolCallDelta(index, id, "function", new ChatCompletion.FunctionDelta(name, "")))),
+                    null);
+        }
+
+        @Override
+        public Object toolCallArguments(int index, String arguments) {
+            return chunk(new ChatCompletion.Delta(null, null, List.of(
+                    new ChatCompletion.ToolCallDelta(index, null, null, new ChatCompletion.FunctionDelta(null, arguments)))),
+                    null);
         }
 
         @Override

@@ -14,9 +14,11 @@ import tools.jackson.core.exc.StreamReadException;
  */
 final class OpenAiParams {
 
-    private static final Map<String, String> NAMES = Map.of("maxTokens", "max_tokens", "topP", "top_p",
-            "stopSequences", "stop", "count", "n", "width", "size", "height", "size", "width/height", "size",
-            "system", "messages");
+    private static final Map<String, String> NAMES = Map.ofEntries(Map.entry("maxTokens", "max_tokens"),
+            Map.entry("topP", "top_p"), Map.entry("stopSequences", "stop"), Map.entry("count", "n"),
+            Map.entry("width", "size"), Map.entry("height", "size"), Map.entry("width/height", "size"),
+            Map.entry("system", "messages"), Map.entry("toolChoice", "tool_choice"),
+            Map.entry("responseFormat", "response_format"), Map.entry("reasoning", "reasoning_effort"));
 
     private OpenAiParams() {
     }

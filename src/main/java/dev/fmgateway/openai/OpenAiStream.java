@@ -22,6 +22,16 @@ final class OpenAiStream implements TextDeltaSink {
 
         Object chunk(String text, boolean first);
 
+        /** The chunk that starts tool call {@code index}; formats without tool calls never get one. */
+        default Object toolCallStart(int index, String id, String name, boolean first) {
+            throw new IllegalStateException("this stream format carries no tool calls");
+        }
+
+        /** The chunk with a piece of the arguments of tool call {@code index}. */
+        default Object toolCallArguments(int index, String arguments) {
+            throw new IllegalStateException("this stream format carries no tool calls");
+        }
+
     }
 
     private final HttpServletResponse response;
@@ -42,6 +52,18 @@ final class OpenAiStream implements TextDeltaSink {
     public void delta(String text) {
         if (!text.isEmpty()) {
             data(this.chunks.chunk(text, !this.started));
+        }
+    }
+
+    @Override
+    public void toolCallStart(int index, String id, String name) {
+        data(this.chunks.toolCallStart(index, id, name, !this.started));
+    }
+
+    @Override
+    public void toolCallInput(int index, String inputDelta) {
+        if (!inputDelta.isEmpty()) {
+            data(this.chunks.toolCallArguments(index, inputDelta));
         }
     }
 

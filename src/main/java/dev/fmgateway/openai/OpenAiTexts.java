@@ -25,6 +25,7 @@ import dev.fmgateway.web.ModelResponseHeaders;
 import dev.fmgateway.invocation.TextPrompt;
 import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.invocation.Usage;
+import dev.fmgateway.text.StructuredOutput;
 import dev.fmgateway.text.TextGenerationRequest;
 import dev.fmgateway.text.TextPrompts;
 import dev.fmgateway.web.InvalidRequestException;
@@ -72,7 +73,12 @@ class OpenAiTexts {
         List<Completion<TextResult>> calls = new ArrayList<>(choices);
         Deadline deadline = this.invoker.deadline(prepared.model(), context);
         for (int i = 0; i < choices; i++) {
-            calls.add(this.invoker.invoke(prepared.model(), prepared.prompt(), context, deadline));
+            if (prepared.prompt().responseFormat() != null) {
+                calls.add(StructuredOutput.generate(this.invoker, prepared.model(), prepared.prompt(), context).completion());
+            }
+            else {
+                calls.add(this.invoker.invoke(prepared.model(), prepared.prompt(), context, deadline));
+            }
         }
         return calls;
     }

@@ -48,7 +48,7 @@ import dev.fmgateway.support.WebSliceTest;
  * catalog and invoker mocked: OpenAI's request and answer shapes, and OpenAI's error shape for every failure.
  */
 @WebSliceTest(ChatCompletionsController.class)
-@Import(OpenAiTexts.class)
+@Import({ OpenAiTexts.class, ImageUrls.class })
 class ChatCompletionsControllerTests {
 
     private static final Deployment EAST = TestModels.bedrock("us-east-1");

@@ -185,8 +185,8 @@ class OpenAiRoutesTests extends GatewayIntegrationTest {
                 "model_not_found", "model");
         error(this.http.post("/openai/v1/chat/completions", """
                 {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],
-                 "tools":[{"type":"function","function":{"name":"f"}}]}"""), 400, "invalid_request_error",
-                "unsupported_parameter", "tools");
+                 "tools":[{"type":"function","function":{"name":"f","parameters":{"type":"string"}}}]}"""), 400,
+                "invalid_request_error", "invalid_request", "tools");
         error(this.http.post("/openai/v1/chat/completions",
                 "{\"model\":\"claude-haiku-4-5\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}],\"max_tokens\":999999}"),
                 400, "invalid_request_error", "invalid_request", "max_tokens");
@@ -214,14 +214,15 @@ class OpenAiRoutesTests extends GatewayIntegrationTest {
     }
 
     @Test
-    void textPartsOfOneMessageReachTheModelAsSeparateLines() {
+    void textPartsOfOneMessageReachTheModelAsSeparateBlocks() {
         GatewayHttp.Response response = this.http.post("/openai/v1/chat/completions", """
                 {"model":"claude-haiku-4-5","messages":[{"role":"user","content":[
                  {"type":"text","text":"lighthouses"},{"type":"text","text":"harbours too"}]}]}""");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);
-        String sent = this.emulator.requests().last().orElseThrow().bodyText();
-        assertThat(sent).contains("lighthouses\\nharbours too").doesNotContain("lighthousesharbours");
+        JsonNode content = JSON.readTree(this.emulator.requests().last().orElseThrow().bodyText())
+            .path("messages").path(0).path("content");
+        assertThat(content.findValuesAsString("text")).containsExactly("lighthouses", "harbours too");
     }
 
     @Test
@@ -248,10 +249,10 @@ class OpenAiRoutesTests extends GatewayIntegrationTest {
         assertThat(this.http.post("/openai/v1/chat/completions", """
                 {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],"tools":[]}""").status())
             .isEqualTo(200);
-        // a real tool list is still refused until tool calling lands
+        // tools other than functions are refused by name
         error(this.http.post("/openai/v1/chat/completions", """
                 {"model":"claude-haiku-4-5","messages":[{"role":"user","content":"hi"}],
-                 "tools":[{"type":"function","function":{"name":"f"}}],"tool_choice":"none"}"""), 400,
+                 "tools":[{"type":"web_search"}],"tool_choice":"none"}"""), 400,
                 "invalid_request_error", "unsupported_parameter", "tools");
     }
 

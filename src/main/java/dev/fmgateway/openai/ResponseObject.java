@@ -1,0 +1,80 @@
+package dev.fmgateway.openai;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+
+import dev.fmgateway.invocation.TextResult;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
+
+/** The Response object of {@code POST /openai/v1/responses}. */
+@JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+record ResponseObject(String id, String object, long createdAt, String status, String model, List<Object> output,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable String previousResponseId, Usage usage,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object error,
+        @JsonInclude(JsonInclude.Include.ALWAYS) @Nullable Object incompleteDetails) {
+
+    /** The response as {@code response.created} announces it: nothing produced yet. */
+    static ResponseObject inProgress(String id, long created, String model) {
+        return new ResponseObject(id, "response", created, "in_progress", model, List.of(), null,
+                new Usage(0, new InputDetails(0), 0, new OutputDetails(0), 0), null, null);
+    }
+
+    static ResponseObject of(String id, long created, String model, TextResult result) {
+        List<Object> output = new ArrayList<>();
+        if (result.reasoning() != null) {
+            output.add(new Reasoning("rs_" + id, "reasoning",
+                    List.of(new Summary("summary_text", result.reasoning().text()))));
+        }
+        if (!result.output().isEmpty()) {
+            output.add(new Message("msg_" + id, "message", "assistant", "completed",
+                    List.of(new OutputText("output_text", result.output(), List.of()))));
+        }
+        for (var call : result.toolCalls()) {
+            output.add(new FunctionCall("fc_" + call.id(), "function_call", call.id(), call.name(),
+                    call.input().toString(), "completed"));
+        }
+        var tokens = result.usage();
+        long input = tokens.input() + tokens.cacheRead() + tokens.cacheWrite();
+        boolean cut = result.finishReason() == dev.fmgateway.invocation.FinishReason.LENGTH;
+        return new ResponseObject(id, "response", created, cut ? "incomplete" : "completed", model, output, null,
+                new Usage(input, new InputDetails(tokens.cacheRead()), tokens.output(),
+                        new OutputDetails(tokens.reasoning()), input + tokens.output()),
+                null, cut ? new Incomplete("max_output_tokens") : null);
+    }
+
+    record Message(String id, String type, String role, String status, List<OutputText> content) {
+    }
+
+    record OutputText(String type, String text, List<Object> annotations) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record FunctionCall(String id, String type, String callId, String name, String arguments, String status) {
+    }
+
+    record Reasoning(String id, String type, List<Summary> summary) {
+    }
+
+    record Summary(String type, String text) {
+    }
+
+    record Incomplete(String reason) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Usage(long inputTokens, InputDetails inputTokensDetails, long outputTokens, OutputDetails outputTokensDetails,
+            long totalTokens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record InputDetails(long cachedTokens) {
+    }
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record OutputDetails(long reasoningTokens) {
+    }
+}
