@@ -122,7 +122,7 @@ start_emulator() { # start_emulator PORT LOG
         > "$2" 2>&1 &
     PIDS+=("$!")
 }
-start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG
+start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG (each replica keeps its own ledger journal)
     # shellcheck disable=SC2086
     env GATEWAY_MODE=aws MALLOC_ARENA_MAX=2 \
         AWS_ACCESS_KEY_ID=$EMULATOR_KEY AWS_SECRET_ACCESS_KEY=$EMULATOR_SECRET AWS_REGION=us-east-1 \
@@ -135,7 +135,7 @@ start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG
         --gateway.aws.bedrock-endpoint="http://127.0.0.1:$EMU_PORT" \
         --gateway.aws.sagemaker-endpoint="http://127.0.0.1:$EMU_PORT" \
         --gateway.regions.verify-at-startup=false --gateway.security.allow-anonymous=true \
-        --gateway.limits.file="$WORK/limits.yaml" \
+        --gateway.limits.file="$WORK/limits.yaml" --gateway.ledger.journal-directory="$WORK/journal-$1" \
         > "$3" 2>&1 &
     PIDS+=("$!")
 }
