@@ -334,7 +334,13 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
                 "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],\"inferenceConfig\":{\"maxTokens\":0}}");
 
         assertAwsError(response, 400, "ValidationException");
-        assertThat(this.emulator.requests().all()).hasSize(1);
+        assertThat(JSON.readTree(response.body()).path("message").asString()).contains("maxTokens");
+        assertThat(this.emulator.requests().all()).as("no failover on the caller's own error").hasSize(1);
+
+        HttpResponse<String> stream = bearerPost("/model/claude-haiku-4-5/converse-stream",
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],\"inferenceConfig\":{\"maxTokens\":0}}");
+        assertAwsError(stream, 400, "ValidationException");
+        assertThat(this.emulator.requests().all()).hasSize(2);
     }
 
     @Test
