@@ -64,6 +64,9 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class BedrockConverse {
 
+    /** Reads upstream error bodies (no configuration needed for {@code {"message"}}). */
+    private static final JsonMapper ERROR_JSON = JsonMapper.builder().build();
+
     private final AwsClients aws;
 
     private final JsonMapper json;
@@ -363,7 +366,7 @@ final class BedrockConverse {
             .orElse("");
         String message = new String(body, StandardCharsets.UTF_8);
         try {
-            JsonNode json = JsonMapper.builder().build().readTree(body);
+            JsonNode json = ERROR_JSON.readTree(body);
             String member = json.path("message").isString() ? json.path("message").asString()
                     : json.path("Message").asString(message);
             message = member;
