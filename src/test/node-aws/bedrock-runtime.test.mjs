@@ -5,7 +5,8 @@
 // Usage: GATEWAY_URL=http://127.0.0.1:8080 AWS_BEARER_TOKEN_BEDROCK=<key> node bedrock-runtime.test.mjs
 import assert from 'node:assert/strict';
 import {
-  BedrockRuntimeClient, InvokeModelCommand, InvokeModelWithResponseStreamCommand, ResourceNotFoundException,
+  BedrockRuntimeClient, ConverseCommand, ConverseStreamCommand, InvokeModelCommand,
+  InvokeModelWithResponseStreamCommand, ResourceNotFoundException,
 } from '@aws-sdk/client-bedrock-runtime';
 
 const client = new BedrockRuntimeClient({ endpoint: process.env.GATEWAY_URL ?? 'http://127.0.0.1:8080',
@@ -40,6 +41,37 @@ check('InvokeModelWithResponseStream', async () => {
   assert.equal(events[0].type, 'message_start');
   assert.equal(events.at(-1).type, 'message_stop');
   assert.ok(events.at(-1)['amazon-bedrock-invocationMetrics'].outputTokenCount > 0);
+});
+
+const conversation = { modelId, messages: [{ role: 'user', content: [{ text: 'Name a lighthouse' }] }],
+  inferenceConfig: { maxTokens: 40 } };
+
+check('Converse', async () => {
+  const reply = await client.send(new ConverseCommand(conversation));
+  assert.equal(reply.$metadata.httpStatusCode, 200);
+  assert.ok(reply.output.message.content[0].text.length > 0, 'text in the answer');
+  assert.ok(reply.usage.inputTokens > 0 && reply.usage.outputTokens > 0, 'usage in the answer');
+});
+
+check('ConverseStream', async () => {
+  const reply = await client.send(new ConverseStreamCommand(conversation));
+  let text = '';
+  let usage;
+  const kinds = [];
+  for await (const event of reply.stream) {
+    kinds.push(Object.keys(event)[0]);
+    if (event.contentBlockDelta) text += event.contentBlockDelta.delta.text;
+    if (event.metadata) usage = event.metadata.usage;
+  }
+  assert.equal(kinds[0], 'messageStart');
+  assert.ok(kinds.includes('messageStop'), 'messageStop event');
+  assert.ok(text.length > 0, 'text deltas');
+  assert.ok(usage?.outputTokens > 0, 'usage in the metadata event');
+});
+
+check('Converse with an unknown model is ResourceNotFoundException', async () => {
+  await assert.rejects(client.send(new ConverseCommand({ ...conversation, modelId: 'anthropic.claude-unknown-v9:0' })),
+    (error) => error instanceof ResourceNotFoundException && error.$metadata.httpStatusCode === 404);
 });
 
 check('an unknown model is ResourceNotFoundException', async () => {

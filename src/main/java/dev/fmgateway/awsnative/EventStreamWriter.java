@@ -23,7 +23,8 @@ import tools.jackson.databind.json.JsonMapper;
  * Bedrock's {@code chunk} events carry {@code {"bytes": "<base64>"}}, SageMaker's {@code PayloadPart} events the
  * container's raw bytes. The response is committed by the first part (with the model, region and request id
  * headers); until then a failure is still an ordinary AWS error. A failure after it ends the stream with one
- * exception event, as AWS reports errors inside a stream.
+ * exception event, as AWS reports errors inside a stream. ConverseStream's parts are the upstream's own frames
+ * (its {@code messageStart} ... {@code metadata} events), written as they come.
  */
 final class EventStreamWriter implements NativeSink {
 
@@ -37,13 +38,18 @@ final class EventStreamWriter implements NativeSink {
 
     private final JsonMapper json;
 
+    /** Whether parts are already event-stream frames (ConverseStream), relayed as they are. */
+    private final boolean frames;
+
     private boolean started;
 
-    EventStreamWriter(HttpServletResponse response, AwsService service, CatalogModel model, JsonMapper json) {
+    EventStreamWriter(HttpServletResponse response, AwsService service, CatalogModel model, JsonMapper json,
+            boolean frames) {
         this.response = response;
         this.service = service;
         this.model = model;
         this.json = json;
+        this.frames = frames;
     }
 
     @Override
@@ -51,8 +57,10 @@ final class EventStreamWriter implements NativeSink {
         this.started = true;
         this.response.setStatus(200);
         this.response.setContentType(CONTENT_TYPE);
-        this.response.setHeader(this.service == AwsService.BEDROCK ? "X-Amzn-Bedrock-Content-Type"
-                : "X-Amzn-SageMaker-Content-Type", contentType);
+        if (!this.frames) {
+            this.response.setHeader(this.service == AwsService.BEDROCK ? "X-Amzn-Bedrock-Content-Type"
+                    : "X-Amzn-SageMaker-Content-Type", contentType);
+        }
         this.response.setHeader("X-Gateway-Model", this.model.id());
         this.response.setHeader("X-Gateway-Region", deployment.region());
         HttpHeaders lifecycle = new HttpHeaders();
@@ -62,7 +70,10 @@ final class EventStreamWriter implements NativeSink {
 
     @Override
     public void part(byte[] bytes) {
-        if (this.service == AwsService.BEDROCK) {
+        if (this.frames) {
+            write(bytes);
+        }
+        else if (this.service == AwsService.BEDROCK) {
             byte[] payload = this.json.writeValueAsBytes(Map.of("bytes", Base64.getEncoder().encodeToString(bytes)));
             write(event("chunk", "application/json"), payload);
         }
@@ -97,9 +108,15 @@ final class EventStreamWriter implements NativeSink {
     }
 
     private void write(Map<String, HeaderValue> headers, byte[] payload) {
+        java.io.ByteArrayOutputStream frame = new java.io.ByteArrayOutputStream(payload.length + 128);
+        new Message(headers, payload).encode(frame);
+        write(frame.toByteArray());
+    }
+
+    private void write(byte[] bytes) {
         try {
             OutputStream out = this.response.getOutputStream();
-            new Message(headers, payload).encode(out);
+            out.write(bytes);
             out.flush();
         }
         catch (IOException | IllegalStateException | java.io.UncheckedIOException ex) {

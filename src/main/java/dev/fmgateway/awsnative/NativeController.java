@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Bedrock Runtime's InvokeModel and InvokeModelWithResponseStream and SageMaker Runtime's InvokeEndpoint and
+ * Bedrock Runtime's InvokeModel, InvokeModelWithResponseStream, Converse and ConverseStream, and SageMaker Runtime's InvokeEndpoint and
  * InvokeEndpointWithResponseStream, on AWS's own paths. Not part of the gateway's OpenAPI description: the AWS
  * service models describe them.
  */
@@ -31,6 +31,16 @@ class NativeController {
     void invokeModelWithResponseStream(@PathVariable String modelId, HttpServletRequest request,
             HttpServletResponse response) {
         this.invoker.stream(AwsService.BEDROCK, modelId, request, response);
+    }
+
+    @PostMapping("/model/{modelId}/converse")
+    ResponseEntity<byte[]> converse(@PathVariable String modelId, HttpServletRequest request) {
+        return this.invoker.converse(modelId, request);
+    }
+
+    @PostMapping("/model/{modelId}/converse-stream")
+    void converseStream(@PathVariable String modelId, HttpServletRequest request, HttpServletResponse response) {
+        this.invoker.converseStream(modelId, request, response);
     }
 
     @PostMapping("/endpoints/{endpointName}/invocations")

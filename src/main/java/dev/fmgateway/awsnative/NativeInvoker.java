@@ -16,6 +16,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.fmgateway.catalog.Backend;
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.invocation.CallContext;
@@ -70,7 +71,17 @@ class NativeInvoker {
 
     /** InvokeModel / InvokeEndpoint. */
     ResponseEntity<byte[]> invoke(AwsService service, String id, HttpServletRequest request) {
-        Prepared call = prepare(service, id, request, false, null);
+        return plain(service, id, request, false);
+    }
+
+    /** Converse: the caller's Converse body, to any Converse-capable deployment of the model. */
+    ResponseEntity<byte[]> converse(String id, HttpServletRequest request) {
+        return plain(AwsService.BEDROCK, id, request, true);
+    }
+
+    private ResponseEntity<byte[]> plain(AwsService service, String id, HttpServletRequest request,
+            boolean converse) {
+        Prepared call = prepare(service, id, request, false, null, converse);
         long started = System.nanoTime();
         Completion<NativeResult> completion = this.invoker.invoke(call.model(), call.request(), call.context());
         long latencyMs = (System.nanoTime() - started) / 1_000_000;
@@ -90,7 +101,17 @@ class NativeInvoker {
 
     /** InvokeModelWithResponseStream / InvokeEndpointWithResponseStream, written straight to the response. */
     void stream(AwsService service, String id, HttpServletRequest request, HttpServletResponse response) {
-        Prepared call = prepare(service, id, request, true, response);
+        stream(service, id, request, response, false);
+    }
+
+    /** ConverseStream: the upstream's event-stream frames relayed as they come. */
+    void converseStream(String id, HttpServletRequest request, HttpServletResponse response) {
+        stream(AwsService.BEDROCK, id, request, response, true);
+    }
+
+    private void stream(AwsService service, String id, HttpServletRequest request, HttpServletResponse response,
+            boolean converse) {
+        Prepared call = prepare(service, id, request, true, response, converse);
         if (!call.model().streaming()) {
             throw AwsError.validation(service, "The model is unsupported for streaming");
         }
@@ -122,7 +143,7 @@ class NativeInvoker {
     }
 
     private Prepared prepare(AwsService service, String id, HttpServletRequest request, boolean stream,
-            @Nullable HttpServletResponse response) {
+            @Nullable HttpServletResponse response, boolean converse) {
         byte[] body = body(request);
         request.setAttribute(CallContexts.CALLER, this.auth.authenticate(request, body, service));
         NativeModels.Target target = service == AwsService.BEDROCK ? this.models.bedrock(id)
@@ -132,15 +153,20 @@ class NativeInvoker {
             throw AwsError.validation(service, "The model '" + model.id() + "' is not served through the native "
                     + "routes of this gateway; use /v1 routes for image and segmentation models.");
         }
+        if (converse && model.deployments().stream()
+            .noneMatch(d -> d.backend() == Backend.BEDROCK && NativeCall.CONVERSE_FAMILIES.contains(d.family()))) {
+            throw AwsError.validation(service, "This action doesn't support the model that you provided. The model '"
+                    + model.id() + "' is served through InvokeModel only (/model/{modelId}/invoke).");
+        }
         if (body.length == 0) {
             throw AwsError.validation(service, "The request body is required.");
         }
         String contentType = request.getContentType() != null ? request.getContentType() : "application/json";
-        String accept = accept(service, request, stream);
-        EventStreamWriter sink = stream && response != null ? new EventStreamWriter(response, service, model, this.json)
-                : null;
+        String accept = converse ? "application/json" : accept(service, request, stream);
+        EventStreamWriter sink = stream && response != null
+                ? new EventStreamWriter(response, service, model, this.json, converse) : null;
         NativeCall call = new NativeCall(body, contentType, accept, service.backend(), target.family(),
-                options(service, request), sink);
+                options(service, request), sink, converse);
         CallContext context = CallContexts.current(target.pin(), request.getHeader("X-Gateway-Region"));
         return new Prepared(model, call, context);
     }

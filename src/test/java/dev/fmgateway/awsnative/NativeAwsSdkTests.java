@@ -54,7 +54,13 @@ import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeAsyncClientBuilder;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClient;
 import software.amazon.awssdk.services.bedrockruntime.BedrockRuntimeClientBuilder;
+import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.ConverseStreamResponseHandler;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelResponse;
+import software.amazon.awssdk.services.bedrockruntime.model.Message;
+import software.amazon.awssdk.services.bedrockruntime.model.TokenUsage;
 import software.amazon.awssdk.services.bedrockruntime.model.InvokeModelWithResponseStreamResponseHandler;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeAsyncClient;
 import software.amazon.awssdk.services.sagemakerruntime.SageMakerRuntimeClient;
@@ -244,6 +250,112 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
         }
     }
 
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void converseThroughTheGateway(Auth auth) {
+        try (BedrockRuntimeClient client = bedrock(auth)) {
+            ConverseResponse response = client.converse(r -> r.modelId(CLAUDE_PROFILE)
+                .messages(Message.builder().role(ConversationRole.USER)
+                    .content(ContentBlock.fromText("Name a lighthouse")).build())
+                .inferenceConfig(c -> c.maxTokens(40)));
+
+            assertThat(response.output().message().content().getFirst().text()).isNotBlank();
+            assertThat(response.usage().inputTokens()).isPositive();
+            SdkHttpResponse http = response.sdkHttpResponse();
+            assertThat(header(http, "X-Gateway-Model")).isEqualTo("claude-haiku-4-5");
+            assertThat(header(http, "X-Gateway-Region")).startsWith("us-");
+            assertThat(header(http, "X-Amzn-Bedrock-Output-Token-Count"))
+                .isEqualTo(response.usage().outputTokens().toString());
+            assertThat(header(http, "X-Gateway-Cost-USD")).isNotBlank();
+            RecordedRequest upstream = onlyUpstreamCall();
+            assertThat(upstream.rawPath()).isEqualTo("/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse");
+            assertThat(upstream.header("authorization")).startsWith("AWS4-HMAC-SHA256").doesNotContain(ACCESS_KEY_ID)
+                .doesNotContain(KEY);
+
+            Map<String, Object> row = ledgerRow(header(http, "X-Request-Id"));
+            assertThat(row.get("API_KEY")).isEqualTo("native-app");
+            assertThat(row.get("MODEL")).isEqualTo("claude-haiku-4-5");
+            assertThat(row.get("OUTCOME")).isEqualTo("ok");
+            assertThat(((Number) row.get("INPUT_TOKENS")).longValue()).isEqualTo(response.usage().inputTokens().longValue());
+            assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue()).isEqualTo(response.usage().outputTokens().longValue());
+            assertThat(row.get("ESTIMATED")).isEqualTo(false);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Auth.class)
+    void converseStreamThroughTheGateway(Auth auth) {
+        try (BedrockRuntimeAsyncClient client = bedrockAsync(auth)) {
+            StringBuilder text = new StringBuilder();
+            AtomicReference<TokenUsage> usage = new AtomicReference<>();
+            AtomicReference<SdkHttpResponse> http = new AtomicReference<>();
+            client.converseStream(r -> r.modelId(CLAUDE_PROFILE)
+                .messages(Message.builder().role(ConversationRole.USER)
+                    .content(ContentBlock.fromText("Name a lighthouse")).build())
+                .inferenceConfig(c -> c.maxTokens(40)), ConverseStreamResponseHandler.builder()
+                    .onResponse(response -> http.set(response.sdkHttpResponse()))
+                    .subscriber(ConverseStreamResponseHandler.Visitor.builder()
+                        .onContentBlockDelta(delta -> text.append(delta.delta().text()))
+                        .onMetadata(metadata -> usage.set(metadata.usage()))
+                        .build())
+                    .build())
+                .join();
+
+            assertThat(text.toString()).isNotBlank();
+            assertThat(usage.get()).isNotNull();
+            assertThat(header(http.get(), "Content-Type")).isEqualTo("application/vnd.amazon.eventstream");
+            assertThat(header(http.get(), "X-Gateway-Model")).isEqualTo("claude-haiku-4-5");
+            assertThat(header(http.get(), "X-Gateway-Region")).startsWith("us-");
+            assertThat(onlyUpstreamCall().rawPath()).endsWith("%3A0/converse-stream");
+
+            Map<String, Object> row = ledgerRow(header(http.get(), "X-Request-Id"));
+            assertThat(row.get("API_KEY")).isEqualTo("native-app");
+            assertThat(((Number) row.get("INPUT_TOKENS")).longValue()).isEqualTo(usage.get().inputTokens().longValue());
+            assertThat(((Number) row.get("OUTPUT_TOKENS")).longValue()).isEqualTo(usage.get().outputTokens().longValue());
+            assertThat(row.get("ESTIMATED")).isEqualTo(false);
+        }
+    }
+
+    @Test
+    void aConverseBodyIsForwardedByteForByte() {
+        String body = """
+                {"messages":[{"role":"user","content":[{"text":"Name a lighthouse"}]}],
+                 "inferenceConfig":{"maxTokens":40},  "additionalModelRequestFields":{"top_k":5}}""";
+        HttpResponse<String> response = bearerPost("/model/claude-haiku-4-5/converse", body);
+
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).path("usage").path("outputTokens").asLong()).isPositive();
+        assertThat(new String(onlyUpstreamCall().body(), StandardCharsets.UTF_8)).isEqualTo(body);
+    }
+
+    @Test
+    void anUpstreamConverseErrorKeepsItsAwsShape() {
+        HttpResponse<String> response = bearerPost("/model/claude-haiku-4-5/converse",
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],\"inferenceConfig\":{\"maxTokens\":0}}");
+
+        assertAwsError(response, 400, "ValidationException");
+        assertThat(JSON.readTree(response.body()).path("message").asString()).contains("maxTokens");
+        assertThat(this.emulator.requests().all()).as("no failover on the caller's own error").hasSize(1);
+
+        HttpResponse<String> stream = bearerPost("/model/claude-haiku-4-5/converse-stream",
+                "{\"messages\":[{\"role\":\"user\",\"content\":[{\"text\":\"hi\"}]}],\"inferenceConfig\":{\"maxTokens\":0}}");
+        assertAwsError(stream, 400, "ValidationException");
+        assertThat(this.emulator.requests().all()).hasSize(2);
+    }
+
+    @Test
+    void converseRefusalsComeInAwsShapeWithNoUpstreamCall() {
+        try (BedrockRuntimeClient client = bedrock(Auth.SIGV4)) {
+            Message hello = Message.builder().role(ConversationRole.USER).content(ContentBlock.fromText("hi")).build();
+            assertRefused(() -> client.converse(r -> r.modelId("anthropic.claude-unknown-v9:0").messages(hello)), 404,
+                    "ResourceNotFoundException");
+            assertRefused(() -> client.converse(r -> r.modelId("meta.llama3-1-8b-instruct-v1:0").messages(hello)), 403,
+                    "AccessDeniedException");
+            assertRefused(() -> client.converse(r -> r.modelId("ai21.j2-mid-v1").messages(hello)), 400,
+                    "ValidationException");
+        }
+    }
+
     @Test
     void aWrongSecretIsAnInvalidSignatureWithNoUpstreamCall() {
         try (BedrockRuntimeClient client = bedrock(StaticCredentialsProvider
@@ -396,7 +508,7 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
 
         String output = run(dir, environment, "node", "bedrock-runtime.test.mjs");
 
-        assertThat(output).contains("4/4 checks passed");
+        assertThat(output).contains("7/7 checks passed");
     }
 
     private String run(java.nio.file.Path dir, Map<String, String> environment, String... command) throws Exception {

@@ -80,6 +80,33 @@ class RegionAvailabilityFilterTests {
         assertThat(this.passed.getFirst().candidates()).containsExactly(EAST);
     }
 
+    /**
+     * A Converse body does not depend on the family, so any Converse-served family on Bedrock may take it (failover
+     * may switch family), but never an InvokeModel-only family such as Jurassic-2, nor SageMaker; the pin applies.
+     */
+    @Test
+    void aConverseBodyGoesToEveryConverseFamilyOnBedrockWithinThePin() {
+        Deployment llamaFamily = new Deployment(Backend.BEDROCK, "us-west-2", "meta.llama-test-v1:0",
+                PayloadFamily.META_LLAMA3, 0, null);
+        Deployment jurassic = new Deployment(Backend.BEDROCK, "us-east-1", "ai21.j2-test-v1",
+                PayloadFamily.AI21_JURASSIC2, 0, null);
+        Deployment sageMaker = new Deployment(Backend.SAGEMAKER, "us-east-1", "claude-like-endpoint",
+                PayloadFamily.HF_TGI, 0, null);
+        CatalogModel model = TestModels.model("mixed", List.of(EAST, llamaFamily, jurassic, sageMaker, FRANKFURT));
+        NativeCall call = new NativeCall("{}".getBytes(), "application/json", "application/json", Backend.BEDROCK,
+                PayloadFamily.ANTHROPIC_MESSAGES, java.util.Map.of(), null, true);
+        Invocation invocation = new Invocation(model, call,
+                new CallContext("req-1", "us", Caller.anonymous(), null), Deadline.in(Duration.ofSeconds(5)),
+                model.deployments(), null);
+
+        this.filter.filter(invocation, routed -> {
+            this.passed.add(routed);
+            return TestModels.completion(model, EAST, new Usage.Tokens(1, 1, false));
+        });
+
+        assertThat(this.passed.getFirst().candidates()).containsExactlyInAnyOrder(EAST, llamaFamily);
+    }
+
     @Test
     void isTheRoutingStage() {
         assertThat(this.filter.stage()).isEqualTo(Stage.ROUTING);

@@ -80,6 +80,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
 
     private final FamilyCodecs<ImageCodec> image;
 
+    private final BedrockConverse converse;
+
     BedrockAdapter(AwsClients aws, JsonMapper json, List<BedrockTextCodec> text, List<EmbeddingCodec> embedding,
             List<ImageCodec> image) {
         this.clients = aws.perRegion(BedrockRuntimeAsyncClient::builder, aws.access().bedrockEndpoint());
@@ -87,6 +89,7 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
         this.text = new FamilyCodecs<>(text, TextCodec::family);
         this.embedding = new FamilyCodecs<>(embedding, EmbeddingCodec::family);
         this.image = new FamilyCodecs<>(image, ImageCodec::family);
+        this.converse = new BedrockConverse(aws, json);
     }
 
     @Override
@@ -133,6 +136,9 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
                 codec.check(prompt);
                 yield codec.response(parse(model, call(model, deployment, deadline, codec.request(prompt))), prompt, model.id());
             }
+            case NativeCall call when call.converse() && call.sink() != null ->
+                this.converse.converseStream(model, deployment, call, deadline);
+            case NativeCall call when call.converse() -> this.converse.converse(model, deployment, call, deadline);
             case NativeCall call when call.sink() != null -> nativeStream(model, deployment, call, deadline);
             case NativeCall call -> nativeCall(model, deployment, call, deadline);
             case SegmentationInput input -> throw new IllegalStateException("Bedrock serves no segmentation models");
