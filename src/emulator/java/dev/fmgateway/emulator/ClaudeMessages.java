@@ -15,7 +15,7 @@ final class ClaudeMessages implements TextFamily {
     static final String VERSION = "bedrock-2023-05-31";
     private static final Set<String> KEYS = Set.of("anthropic_version", "anthropic_beta", "max_tokens", "messages", "system",
             "temperature", "top_p", "top_k", "stop_sequences", "tools", "tool_choice", "thinking", "context_management",
-            "output_config");
+            "output_config", "metadata");
     private static final Set<String> MEDIA_TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp");
 
     @Override
@@ -33,6 +33,12 @@ final class ClaudeMessages implements TextFamily {
         checks.array("#", body, "tools", false, 0, Integer.MAX_VALUE);
         checks.object("#", body, "tool_choice", false);
         checks.object("#", body, "thinking", false);
+        ObjectNode metadata = checks.object("#", body, "metadata", false);
+        if (metadata != null) {
+            // Bedrock's Claude schema takes metadata with user_id only (Claude Code's Bedrock mode sends it)
+            checks.onlyKeys("#/metadata", metadata, Set.of("user_id"));
+            checks.string("#/metadata", metadata, "user_id", false, 256);
+        }
         List<String> system = system(checks, body.get("system"));
         List<Conversation.Turn> turns = new ArrayList<>();
         if (messages != null) {

@@ -29,10 +29,7 @@ class ClaudeCodeTests extends GatewayIntegrationTest {
 
     @Test
     void claudeCodeCompletesAnAgentTurnWithATool() throws Exception {
-        if (!Files.exists(DIR.resolve("node_modules/.bin/claude"))) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
-            assertThat(install.exitCode()).as("npm ci in %s:%n%s", DIR, install.output()).isZero();
-        }
+        installClaudeCode();
         Path home = Files.createTempDirectory("claude-code-home");
         Path work = Files.createTempDirectory("claude-code-work");
         Map<String, String> env = Map.of("HOME", home.toString(), "ANTHROPIC_BASE_URL",
@@ -52,6 +49,38 @@ class ClaudeCodeTests extends GatewayIntegrationTest {
         assertThat(this.emulator.requests().all().stream().filter(r -> r.rawPath().endsWith("/invoke-with-response-stream"))
             .map(r -> r.bodyText()))
             .anyMatch(body -> body.contains("\"tool_result\""));
+    }
+
+    @Test
+    void claudeCodeInBedrockModeCompletesAnAgentTurnWithATool() throws Exception {
+        installClaudeCode();
+        Path home = Files.createTempDirectory("claude-code-home");
+        Path work = Files.createTempDirectory("claude-code-work");
+        Map<String, String> env = Map.of("HOME", home.toString(), "CLAUDE_CODE_USE_BEDROCK", "1",
+                "ANTHROPIC_BEDROCK_BASE_URL", "http://127.0.0.1:" + this.port, "AWS_BEARER_TOKEN_BEDROCK",
+                "any-key-of-an-open-gateway", "AWS_REGION", "us-east-1", "DISABLE_TELEMETRY", "1",
+                "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1");
+
+        Run claude = run(List.of(DIR.toAbsolutePath().resolve("node_modules/.bin/claude").toString(), "-p",
+                "Use the Read tool on the README", "--allowedTools", "Read", "--max-turns", "4", "--output-format",
+                "json"), work, env, 240);
+
+        assertThat(claude.exitCode()).as(claude.output()).isZero();
+        String json = claude.output().substring(claude.output().indexOf('{'));
+        JsonNode result = JsonMapper.builder().build().readTree(json);
+        assertThat(result.path("is_error").asBoolean(true)).as(json).isFalse();
+        assertThat(result.path("num_turns").asInt()).as(json).isEqualTo(2);
+        assertThat(this.emulator.requests().all().stream()
+            .filter(r -> r.rawPath().endsWith("/invoke-with-response-stream"))
+            .map(r -> r.bodyText()))
+            .anyMatch(body -> body.contains("\"tool_result\"") && body.contains("bedrock-2023-05-31"));
+    }
+
+    private static void installClaudeCode() throws IOException, InterruptedException {
+        if (!Files.exists(DIR.resolve("node_modules/.bin/claude"))) {
+            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
+            assertThat(install.exitCode()).as("npm ci in %s:%n%s", DIR, install.output()).isZero();
+        }
     }
 
     private static Run run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
