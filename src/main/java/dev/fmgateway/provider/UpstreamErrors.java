@@ -61,7 +61,8 @@ public final class UpstreamErrors {
      */
     public static String describe(String service, String modelId, Throwable ex) {
         if (ex instanceof AwsServiceException aws) {
-            String code = aws.awsErrorDetails() != null ? aws.awsErrorDetails().errorCode() : "HTTP_" + aws.statusCode();
+            String code = aws.awsErrorDetails() != null && aws.awsErrorDetails().errorCode() != null
+                    ? aws.awsErrorDetails().errorCode() : "HTTP_" + aws.statusCode();
             long suppressed = FAILURES.admit(service, modelId, code);
             if (suppressed >= 0) {
                 log.warn("{} call for {} failed: {} (HTTP {}, upstream request {}){}", service, modelId, code,

@@ -34,7 +34,10 @@ import dev.fmgateway.support.IntegrationTest;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "gateway.mode=aws", "gateway.security.allow-anonymous=true",
                 "gateway.regions.verify-at-startup=true", "gateway.resilience.max-attempts=2",
-                "gateway.resilience.initial-backoff=10ms", "gateway.resilience.minimum-calls=1000" })
+                "gateway.resilience.initial-backoff=10ms", "gateway.resilience.minimum-calls=1000",
+                // the InvokeModel Claude body is what these stubs answer; Converse has its own case below
+                "gateway.catalog.models.claude-3-7-sonnet.api=invoke",
+                "gateway.catalog.models.claude-3-haiku.api=invoke" })
 class BedrockWireMockTests {
 
     static final WireMockServer BEDROCK = new WireMockServer(WireMockConfiguration.options().dynamicPort());
@@ -147,6 +150,22 @@ class BedrockWireMockTests {
         assertThat(response.header("Link")).isEqualTo("</v1/models/claude-haiku-4-5>; rel=\"successor-version\"");
         assertThat(BEDROCK.getAllServeEvents())
             .noneMatch(event -> event.getRequest().getUrl().startsWith("/model/"));
+    }
+
+
+    @Test
+    void aConverseErrorWithoutAnErrorTypeIsAProblemNotAnInternalError() {
+        String path = "/model/us.anthropic.claude-haiku-4-5-20251001-v1%3A0/converse";
+        BEDROCK.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(500)
+            .withHeader("Content-Type", "application/json")
+            .withBody("{}")));
+
+        GatewayHttp.Response response = new GatewayHttp(this.port).post("/v1/text/generations",
+                "{\"model\":\"claude-haiku-4-5\",\"prompt\":\"hi\"}");
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.json().path("code").asString()).isEqualTo("UPSTREAM_ERROR");
+        BEDROCK.verify(postRequestedFor(urlEqualTo(path)));
     }
 
     @ParameterizedTest
