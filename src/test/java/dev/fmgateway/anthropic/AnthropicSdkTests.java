@@ -2,16 +2,13 @@ package dev.fmgateway.anthropic;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
 import dev.fmgateway.support.GatewayIntegrationTest;
+import dev.fmgateway.support.NodeScripts;
 
 /**
  * End to end with the official {@code @anthropic-ai/sdk} npm package on this machine's Node.js:
@@ -25,50 +22,13 @@ class AnthropicSdkTests extends GatewayIntegrationTest {
 
     @Test
     void officialAnthropicSdkWorksAgainstTheGateway() throws Exception {
-        assertThat(available("node")).as("Node.js (node and npm on the PATH) runs the official Anthropic SDK test").isTrue();
-        if (!Files.exists(SCRIPT_DIR.resolve("node_modules/@anthropic-ai/sdk/package.json"))) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), 240);
-            assertThat(install.exitCode()).as("npm ci in %s:%n%s", SCRIPT_DIR, install.output()).isZero();
-        }
+        NodeScripts.install(SCRIPT_DIR, "@anthropic-ai/sdk/package.json", 240);
 
-        Run sdk = run(List.of("node", "anthropic-sdk.test.mjs"), 120);
+        NodeScripts.Run sdk = NodeScripts.run(SCRIPT_DIR,
+                Map.of("GATEWAY_BASE_URL", "http://127.0.0.1:" + this.port + "/anthropic"), 120, "node",
+                "anthropic-sdk.test.mjs");
 
         assertThat(sdk.exitCode()).as("Anthropic SDK checks:%n%s", sdk.output()).isZero();
         assertThat(sdk.output()).contains("6/6 checks passed");
-    }
-
-    private Run run(List<String> command, long timeoutSeconds) throws IOException, InterruptedException {
-        Path log = Files.createTempFile("anthropic-sdk", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(SCRIPT_DIR.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().put("GATEWAY_BASE_URL", "http://127.0.0.1:" + this.port + "/anthropic");
-        Process process = builder.start();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        return new Run(finished ? process.exitValue() : -1, finished ? output : output + "\n(timed out after "
-                + timeoutSeconds + " s)");
-    }
-
-    private static boolean available(String program) {
-        try {
-            Process process = new ProcessBuilder(program, "--version").redirectErrorStream(true).start();
-            process.getInputStream().readAllBytes();
-            return process.waitFor(20, TimeUnit.SECONDS) && process.exitValue() == 0;
-        }
-        catch (IOException ex) {
-            return false;
-        }
-        catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private record Run(int exitCode, String output) {
     }
 }

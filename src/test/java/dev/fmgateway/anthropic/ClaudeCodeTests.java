@@ -3,18 +3,16 @@ package dev.fmgateway.anthropic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import dev.fmgateway.support.GatewayIntegrationTest;
+import dev.fmgateway.support.NodeScripts;
 
 /**
  * Claude Code ({@code @anthropic-ai/claude-code} from npm, locked in {@code src/test/node-claude-code}) in
@@ -36,9 +34,7 @@ class ClaudeCodeTests extends GatewayIntegrationTest {
                 "http://127.0.0.1:" + this.port + "/anthropic", "ANTHROPIC_AUTH_TOKEN", "any-key-of-an-open-gateway",
                 "DISABLE_TELEMETRY", "1", "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1");
 
-        Run claude = run(List.of(DIR.toAbsolutePath().resolve("node_modules/.bin/claude").toString(), "-p",
-                "Use the Read tool on the README", "--allowedTools", "Read", "--max-turns", "4", "--output-format",
-                "json"), work, env, 240);
+        NodeScripts.Run claude = claude(work, env);
 
         assertThat(claude.exitCode()).as(claude.output()).isZero();
         String json = claude.output().substring(claude.output().indexOf('{'));
@@ -61,9 +57,7 @@ class ClaudeCodeTests extends GatewayIntegrationTest {
                 "any-key-of-an-open-gateway", "AWS_REGION", "us-east-1", "DISABLE_TELEMETRY", "1",
                 "CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1", "DISABLE_AUTOUPDATER", "1");
 
-        Run claude = run(List.of(DIR.toAbsolutePath().resolve("node_modules/.bin/claude").toString(), "-p",
-                "Use the Read tool on the README", "--allowedTools", "Read", "--max-turns", "4", "--output-format",
-                "json"), work, env, 240);
+        NodeScripts.Run claude = claude(work, env);
 
         assertThat(claude.exitCode()).as(claude.output()).isZero();
         String json = claude.output().substring(claude.output().indexOf('{'));
@@ -77,30 +71,12 @@ class ClaudeCodeTests extends GatewayIntegrationTest {
     }
 
     private static void installClaudeCode() throws IOException, InterruptedException {
-        if (!Files.exists(DIR.resolve("node_modules/.bin/claude"))) {
-            Run install = run(List.of("npm", "ci", "--no-audit", "--no-fund"), DIR, Map.of(), 600);
-            assertThat(install.exitCode()).as("npm ci in %s:%n%s", DIR, install.output()).isZero();
-        }
+        NodeScripts.install(DIR, ".bin/claude", 600);
     }
 
-    private static Run run(List<String> command, Path dir, Map<String, String> env, long timeoutSeconds)
-            throws IOException, InterruptedException {
-        Path log = Files.createTempFile("claude-code", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        process.getOutputStream().close();
-        boolean finished = process.waitFor(timeoutSeconds, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
-        String output = Files.readString(log, StandardCharsets.UTF_8);
-        Files.deleteIfExists(log);
-        return new Run(finished ? process.exitValue() : -1, finished ? output : output + "\n(timed out)");
-    }
-
-    private record Run(int exitCode, String output) {
+    private static NodeScripts.Run claude(Path work, Map<String, String> env) throws IOException, InterruptedException {
+        return NodeScripts.run(work, env, 240, DIR.toAbsolutePath().resolve("node_modules/.bin/claude").toString(),
+                "-p", "Use the Read tool on the README", "--allowedTools", "Read", "--max-turns", "4",
+                "--output-format", "json");
     }
 }

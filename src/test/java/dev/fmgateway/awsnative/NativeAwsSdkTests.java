@@ -27,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 import dev.fmgateway.emulator.RecordedRequest;
+import dev.fmgateway.support.NodeScripts;
 import dev.fmgateway.support.GatewayIntegrationTest;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -500,9 +501,7 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
     @EnumSource(Auth.class)
     void theJavaScriptSdkOverHttp2(Auth auth) throws Exception {
         java.nio.file.Path dir = java.nio.file.Path.of("src/test/node-aws");
-        if (!java.nio.file.Files.exists(dir.resolve("node_modules/@aws-sdk/client-bedrock-runtime/package.json"))) {
-            assertThat(run(dir, Map.of(), "npm", "ci", "--no-audit", "--no-fund")).contains("added");
-        }
+        NodeScripts.install(dir, "@aws-sdk/client-bedrock-runtime/package.json", 240);
         Map<String, String> environment = auth == Auth.BEARER ? Map.of("AWS_BEARER_TOKEN_BEDROCK", KEY)
                 : Map.of("AWS_ACCESS_KEY_ID", ACCESS_KEY_ID, "AWS_SECRET_ACCESS_KEY", issuedSecret());
 
@@ -512,16 +511,13 @@ class NativeAwsSdkTests extends GatewayIntegrationTest {
     }
 
     private String run(java.nio.file.Path dir, Map<String, String> environment, String... command) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
-        builder.environment().keySet().removeIf(name -> name.startsWith("AWS_"));
-        builder.environment().putAll(environment);
-        builder.environment().put("GATEWAY_URL", gateway().toString());
-        builder.environment().put("AWS_CONFIG_FILE", "/dev/null");
-        builder.environment().put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor()).as(String.join(" ", command) + ":%n%s", output).isZero();
-        return output;
+        Map<String, String> all = new java.util.HashMap<>(environment);
+        all.put("GATEWAY_URL", gateway().toString());
+        all.put("AWS_CONFIG_FILE", "/dev/null");
+        all.put("AWS_SHARED_CREDENTIALS_FILE", "/dev/null");
+        NodeScripts.Run run = NodeScripts.run(dir, all, 180, command);
+        assertThat(run.exitCode()).as(String.join(" ", command) + ":%n%s", run.output()).isZero();
+        return run.output();
     }
 
     private HttpResponse<String> bearerPost(String path, String body) {
