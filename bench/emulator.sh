@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 source bench/java.sh
 JAVA=$(find_java "${JAVA:-}")
 [ -n "$JAVA" ] || { echo "no JDK >= 21 under /usr/lib/jvm; set JAVA" >&2; exit 2; }
-if [ ! -s target/emulator.classpath ] || [ ! -d target/test-classes/dev/fmgateway/emulator ]; then
+if [ ! -s target/emulator.classpath ] || [ pom.xml -nt target/emulator.classpath ] || [ ! -d target/test-classes/dev/fmgateway/emulator ]; then
     ./mvnw -B -q test-compile dependency:build-classpath -Dmdep.includeScope=test \
         -Dmdep.outputFile=target/emulator.classpath >&2
 fi

@@ -13,7 +13,7 @@
 #
 # Settings (environment):
 #   STACK_ROUNDS      rounds of traffic per phase (each round: 7 calls through nginx, + 4 with faults    15
-#                     in phase 2, which runs at least 5 rounds so that a circuit opens)
+#                     in phase 2, which runs at least 12 rounds so that a circuit opens)
 #   STACK_JAVA        java (>= 21) for the gateways           newest JDK >= 21 under /usr/lib/jvm, else java
 #   STACK_KEEP        1 = keep the work directory (logs, generated configs)                               0
 #   STACK_PORT_BASE   first of the loopback ports used (base .. base+9)                                    18400
@@ -230,8 +230,9 @@ fault_round() { # 4 calls straight to each replica, into the injected faults
     for port in "$GW1_PORT" "$GW2_PORT"; do
         # throttled every 2nd call in us-east-1: recovered by failover to us-west-2
         call "http://127.0.0.1:$port/v1/text/generations" '{"model":"titan-text-express","prompt":"failover","maxTokens":8}'
-        # only in us-east-1 and always throttled: 429, then the deployment's circuit opens (503)
-        call "http://127.0.0.1:$port/v1/text/generations" '{"model":"titan-text-premier","prompt":"throttled","maxTokens":8}'
+        # only in us-east-1 and always failing (500): 502, then the deployment's circuit opens (503); throttling
+        # alone never opens a circuit
+        call "http://127.0.0.1:$port/v1/text/generations" '{"model":"titan-text-premier","prompt":"failing","maxTokens":8}'
     done
 }
 fault() { curl -sf -X POST "http://127.0.0.1:$EMU_PORT/_emulator/faults" -d "$1" >/dev/null || die "could not add fault $1"; }
@@ -240,9 +241,10 @@ log "traffic phase 1: $ROUNDS rounds of 7 calls through nginx"
 for _ in $(seq 1 "$ROUNDS"); do normal_round; done
 sleep 3
 fault '{"kind":"throttle","region":"us-east-1","target":"amazon.titan-text-express-v1","every":2}'
-fault '{"kind":"throttle","region":"us-east-1","target":"amazon.titan-text-premier-v1:0","every":1}'
-# At least 5 fault rounds: titan-text-premier's circuit opens after 10 failed attempts (minimum-calls) per replica.
-FAULT_ROUNDS=$(( ROUNDS > 5 ? ROUNDS : 5 ))
+fault '{"kind":"internal_error","region":"us-east-1","target":"amazon.titan-text-premier-v1:0","every":1}'
+# At least 12 fault rounds: titan-text-premier's circuit opens after 10 failed attempts (minimum-calls) per replica,
+# and a failed call is one attempt (a 5xx of a call that may have reached the model is not retried).
+FAULT_ROUNDS=$(( ROUNDS > 12 ? ROUNDS : 12 ))
 log "traffic phase 2: $FAULT_ROUNDS rounds of 7 calls through nginx + 4 into throttling faults (emulator)"
 for _ in $(seq 1 "$FAULT_ROUNDS"); do normal_round; fault_round; done
 curl -sf -X DELETE "http://127.0.0.1:$EMU_PORT/_emulator/faults" >/dev/null

@@ -195,14 +195,15 @@ def overview():
              (f'sum by (instance) (jetty_threads_busy{{{INST}}})', "busy threads {{instance}}")], unit="short")
 
     b.row("Usage ledger")
-    b.panel("Ledger backlog (queued usage records)",
-            [(f'gateway_ledger_queue_depth{{{INST}}}', "{{instance}}")], unit="short",
-            description="Records waiting for the ledger's writer; at gateway.ledger.queue-capacity (10,000) new "
-                        "records are dropped.")
+    b.panel("Ledger backlog (records not yet in the database)",
+            [(f'gateway_ledger_backlog{{{INST}}}', "{{instance}}")], unit="short",
+            description="Usage records journaled on the replica's disk (or queued in memory) and not yet written "
+                        "to the database; it grows while the database is down and drains when it is back.")
     b.panel("Ledger records per second",
             [(f'sum by (instance) (rate(gateway_ledger_written_total{{{INST}}}[{RI}]))', "written {{instance}}"),
              (f'sum by (instance) (rate(gateway_ledger_dropped_total{{{INST}}}[{RI}]))', "dropped {{instance}}"),
-             (f'sum by (instance) (rate(gateway_ledger_failures_total{{{INST}}}[{RI}]))', "failed batches {{instance}}")],
+             (f'sum by (instance) (rate(gateway_ledger_rejected_total{{{INST}}}[{RI}]))', "rejected by the database {{instance}}"),
+             (f'sum by (instance) (rate(gateway_ledger_journal_failures_total{{{INST}}}[{RI}]))', "not journaled {{instance}}")],
             unit="short")
 
     b.row("JVM")
