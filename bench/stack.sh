@@ -164,7 +164,7 @@ models:
 EOF
 
 start_emulator "$EMU_PORT" "$WORK/emulator.log"
-wait_until 60 "the emulator" curl -sf "http://127.0.0.1:$EMU_PORT/_emulator/health"
+wait_until 300 "the emulator (its first start builds its classpath)" curl -sf "http://127.0.0.1:$EMU_PORT/_emulator/health"
 start_gateway "$GW1_PORT" "$GW1_MGMT" "$WORK/gateway-1.log"
 start_gateway "$GW2_PORT" "$GW2_MGMT" "$WORK/gateway-2.log"
 health_up() { curl -sf "http://127.0.0.1:$1/actuator/health/readiness" | grep -q '"UP"'; }
