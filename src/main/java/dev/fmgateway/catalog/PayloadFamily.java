@@ -58,6 +58,42 @@ public enum PayloadFamily {
     SAM,
 
     /** Segment Anything behind a custom SageMaker container that takes one-shot requests (README, Segmentation). */
-    SAM_ONE_SHOT
+    SAM_ONE_SHOT,
+
+    /** Amazon Nova Micro, Lite, Pro and Premier (chat; called through Converse only). */
+    AMAZON_NOVA(true),
+
+    /** Mistral Large, Small and Pixtral Large (chat; called through Converse only). */
+    MISTRAL(true),
+
+    /** Cohere Command R and R+ (chat; called through Converse only). */
+    COHERE_COMMAND(true),
+
+    /** DeepSeek-R1 (reasoning chat; called through Converse only). */
+    DEEPSEEK(true),
+
+    /** OpenAI gpt-oss 20b and 120b on Bedrock (chat; called through Converse only). */
+    OPENAI_GPT_OSS(true),
+
+    /** Meta Llama 4 Scout and Maverick (chat; called through Converse only). */
+    META_LLAMA4(true);
+
+    private final boolean converseOnly;
+
+    PayloadFamily() {
+        this(false);
+    }
+
+    PayloadFamily(boolean converseOnly) {
+        this.converseOnly = converseOnly;
+    }
+
+    /**
+     * Whether the gateway calls this family through Converse only: it has no InvokeModel codec for its native
+     * body, so a deployment of it must say {@code api: converse}.
+     */
+    public boolean converseOnly() {
+        return this.converseOnly;
+    }
 
 }

@@ -104,7 +104,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return this.text.speak(family) || this.embedding.speak(family) || this.image.speak(family);
+        return this.text.speak(family) || this.embedding.speak(family) || this.image.speak(family)
+                || family.converseOnly();
     }
 
     @Override
