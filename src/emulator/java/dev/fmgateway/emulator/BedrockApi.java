@@ -36,6 +36,8 @@ final class BedrockApi {
             Map.entry(Family.GPT_OSS, CONVERSE_CHAT),
             Map.entry(Family.LLAMA4, CONVERSE_CHAT));
     private final Map<Family, InvokeOnlyFamily> invokeOnlyFamilies = Map.of(
+            Family.COHERE_EMBED, new CohereEmbeddings(),
+            Family.NOVA_CANVAS, new NovaCanvas(),
             Family.TITAN_EMBED_TEXT, new TitanEmbeddings(),
             Family.TITAN_EMBED_IMAGE, new TitanEmbeddings(),
             Family.TITAN_IMAGE, new TitanImage(),

@@ -43,7 +43,7 @@ record BedrockModel(String id, String baseId, Family family) {
 
     enum Family {
         CLAUDE_TEXT, CLAUDE_MESSAGES, TITAN_TEXT, JURASSIC, LLAMA, TITAN_EMBED_TEXT, TITAN_EMBED_IMAGE, TITAN_IMAGE,
-        SDXL, STABILITY,
+        SDXL, STABILITY, COHERE_EMBED, NOVA_CANVAS,
         /** Chat models served through Converse only ({@link ConverseChat}). */
         NOVA, MISTRAL, COHERE_COMMAND, DEEPSEEK, GPT_OSS, LLAMA4;
 
@@ -115,6 +115,8 @@ record BedrockModel(String id, String baseId, Family family) {
         put(map, Family.TITAN_EMBED_TEXT, "amazon.titan-embed-text-v1", "amazon.titan-embed-g1-text-02",
                 "amazon.titan-embed-text-v2:0");
         put(map, Family.TITAN_EMBED_IMAGE, "amazon.titan-embed-image-v1");
+        put(map, Family.NOVA_CANVAS, "amazon.nova-canvas-v1:0");
+        put(map, Family.COHERE_EMBED, "cohere.embed-english-v3", "cohere.embed-multilingual-v3", "cohere.embed-v4:0");
         put(map, Family.TITAN_IMAGE, "amazon.titan-image-generator-v1", "amazon.titan-image-generator-v1:0",
                 "amazon.titan-image-generator-v2:0");
         put(map, Family.SDXL, "stability.stable-diffusion-xl-v1", "stability.stable-diffusion-xl",

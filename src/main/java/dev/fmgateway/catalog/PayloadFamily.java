@@ -33,8 +33,16 @@ public enum PayloadFamily {
     /** Amazon Titan Multimodal Embeddings G1 (text and/or image). */
     TITAN_EMBED_IMAGE,
 
+    /**
+     * Cohere Embed English v3, Multilingual v3 and v4 ({@code texts} up to 96 per call, {@code input_type}).
+     */
+    COHERE_EMBED,
+
     /** Amazon Titan Image Generator v1 and v2 ({@code taskType} envelope). */
     TITAN_IMAGE,
+
+    /** Amazon Nova Canvas ({@code TEXT_IMAGE} task, {@code style}). */
+    NOVA_CANVAS,
 
     /** Stability AI SDXL 1.0 ({@code text_prompts}, {@code cfg_scale}, {@code steps}). */
     STABILITY_SDXL,
@@ -94,6 +102,16 @@ public enum PayloadFamily {
      */
     public boolean converseOnly() {
         return this.converseOnly;
+    }
+
+    /** How many texts one upstream embeddings call of this family may carry (Cohere Embed: 96). */
+    public int textsPerCall() {
+        return this == COHERE_EMBED ? 96 : 1;
+    }
+
+    /** Whether the family embeds a text differently by what it is for ({@code inputType}). */
+    public boolean takesInputType() {
+        return this == COHERE_EMBED;
     }
 
 }

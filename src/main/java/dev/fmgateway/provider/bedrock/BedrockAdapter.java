@@ -130,7 +130,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             case EmbeddingInput input -> {
                 EmbeddingCodec codec = this.embedding.of(model, deployment);
                 InvokeModelResponse response = call(model, deployment, deadline, codec.request(input));
-                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input);
+                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input,
+                        model.id());
             }
             case ImagePrompt prompt -> {
                 ImageCodec codec = this.image.of(model, deployment);

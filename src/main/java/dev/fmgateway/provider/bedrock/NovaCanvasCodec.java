@@ -1,0 +1,80 @@
+package dev.fmgateway.provider.bedrock;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+import dev.fmgateway.catalog.PayloadFamily;
+import dev.fmgateway.invocation.ImagePrompt;
+import dev.fmgateway.invocation.ImageResult;
+import dev.fmgateway.problem.ContentFilteredException;
+import dev.fmgateway.web.InvalidRequestException;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Amazon Nova Canvas, {@code TEXT_IMAGE} task (reference chat-apis-wire §2.1): {@code textToImageParams} with the
+ * prompt (1-1,024 characters), negative prompt and an optional {@code style} (the caller's {@code stylePreset});
+ * {@code imageGenerationConfig} with size, quality, cfgScale 1.1-10, seed 0-858,993,459 and 1-5 images. The
+ * answer is {@code images[]} of base64 PNG, or an {@code error}.
+ */
+@Component
+class NovaCanvasCodec implements ImageCodec {
+
+    static final Set<String> STYLES = Set.of("3D_ANIMATED_FAMILY_FILM", "DESIGN_SKETCH", "FLAT_VECTOR_ILLUSTRATION",
+            "GRAPHIC_NOVEL_ILLUSTRATION", "MAXIMALISM", "MIDCENTURY_RETRO", "PHOTOREALISM", "SOFT_DIGITAL_PAINTING");
+
+    @Override
+    public PayloadFamily family() {
+        return PayloadFamily.NOVA_CANVAS;
+    }
+
+    @Override
+    public void check(ImagePrompt prompt) {
+        ImageCodec.unsupported("Nova Canvas", "steps", prompt.steps());
+        ImageCodec.range("cfgScale", prompt.cfgScale(), 1.1, 10);
+        ImageCodec.range("seed", prompt.seed(), 0, 858_993_459L);
+        ImageCodec.maxLength("prompt", prompt.prompt(), 1024, "Nova Canvas");
+        ImageCodec.maxLength("negativePrompt", prompt.negativePrompt(), 1024, "Nova Canvas");
+        if (prompt.stylePreset() != null && !STYLES.contains(prompt.stylePreset())) {
+            throw new InvalidRequestException("stylePreset", "must be one of " + STYLES.stream().sorted().toList()
+                    + " for Nova Canvas models");
+        }
+    }
+
+    @Override
+    public Object request(ImagePrompt prompt) {
+        return new Request("TEXT_IMAGE", new TextToImage(prompt.prompt(), prompt.negativePrompt(), prompt.stylePreset()),
+                new Config(prompt.count(), prompt.width(), prompt.height(), prompt.cfgScale(), prompt.seed(),
+                        prompt.quality()));
+    }
+
+    @Override
+    public ImageResult response(JsonNode body, ImagePrompt prompt, String modelId) {
+        String error = body.path("error").asString("");
+        if (!error.isEmpty()) {
+            throw new ContentFilteredException(modelId, error);
+        }
+        List<ImageResult.Image> images = new ArrayList<>();
+        for (JsonNode image : body.path("images")) {
+            byte[] data = ImageCodec.decode(image);
+            images.add(new ImageResult.Image(ImageCodec.mimeType(data), data, prompt.seed()));
+        }
+        return new ImageResult(images, ImageCodec.usage(images.size(), prompt));
+    }
+
+    record Request(String taskType, TextToImage textToImageParams, Config imageGenerationConfig) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record TextToImage(String text, @Nullable String negativeText, @Nullable String style) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record Config(int numberOfImages, int width, int height, @Nullable Double cfgScale, @Nullable Long seed,
+            @Nullable String quality) {
+    }
+}
