@@ -52,7 +52,7 @@ class ImageGenerationTests extends GatewayIntegrationTest {
     @Test
     void novaCanvasSendsItsTextImageBodyWithAStyleAndRefusesWhatItCannotTake() {
         GatewayHttp.Response response = this.http.post("/v1/images/generations", """
-                {"model":"nova-canvas","prompt":"a lighthouse at dusk","negativePrompt":"people","stylePreset":"PHOTOREALISM",
+                {"model":"nova-canvas","prompt":"a lighthouse at dusk","negativePrompt":"people","stylePreset":"photorealism",
                  "quality":"premium","width":1024,"height":1024,"seed":7,"cfgScale":6.5}""");
 
         assertThat(response.status()).as(response.body()).isEqualTo(200);

@@ -2,6 +2,7 @@ package dev.fmgateway.provider.bedrock;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -17,15 +18,17 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Amazon Nova Canvas, {@code TEXT_IMAGE} task (reference chat-apis-wire §2.1): {@code textToImageParams} with the
- * prompt (1-1,024 characters), negative prompt and an optional {@code style} (the caller's {@code stylePreset});
+ * prompt (1-1,024 characters), negative prompt and an optional {@code style} (the caller's {@code stylePreset},
+ * {@code photorealism} sent as {@code PHOTOREALISM});
  * {@code imageGenerationConfig} with size, quality, cfgScale 1.1-10, seed 0-858,993,459 and 1-5 images. The
  * answer is {@code images[]} of base64 PNG, or an {@code error}.
  */
 @Component
 class NovaCanvasCodec implements ImageCodec {
 
-    static final Set<String> STYLES = Set.of("3D_ANIMATED_FAMILY_FILM", "DESIGN_SKETCH", "FLAT_VECTOR_ILLUSTRATION",
-            "GRAPHIC_NOVEL_ILLUSTRATION", "MAXIMALISM", "MIDCENTURY_RETRO", "PHOTOREALISM", "SOFT_DIGITAL_PAINTING");
+    /** Nova's styles as the gateway's {@code stylePreset} spells them (lower case, hyphens). */
+    static final Set<String> STYLES = Set.of("3d-animated-family-film", "design-sketch", "flat-vector-illustration",
+            "graphic-novel-illustration", "maximalism", "midcentury-retro", "photorealism", "soft-digital-painting");
 
     @Override
     public PayloadFamily family() {
@@ -47,7 +50,9 @@ class NovaCanvasCodec implements ImageCodec {
 
     @Override
     public Object request(ImagePrompt prompt) {
-        return new Request("TEXT_IMAGE", new TextToImage(prompt.prompt(), prompt.negativePrompt(), prompt.stylePreset()),
+        String style = prompt.stylePreset() == null ? null
+                : prompt.stylePreset().toUpperCase(Locale.ROOT).replace('-', '_');
+        return new Request("TEXT_IMAGE", new TextToImage(prompt.prompt(), prompt.negativePrompt(), style),
                 new Config(prompt.count(), prompt.width(), prompt.height(), prompt.cfgScale(), prompt.seed(),
                         prompt.quality()));
     }
