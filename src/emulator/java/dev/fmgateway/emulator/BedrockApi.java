@@ -21,13 +21,23 @@ final class BedrockApi {
             + "Try again with a supported text or chat model.";
     private static final Pattern PATH = Pattern.compile("/model/([^/]+)/(invoke|invoke-with-response-stream|converse|converse-stream)");
 
-    private final Map<Family, TextFamily> textFamilies = Map.of(
-            Family.CLAUDE_MESSAGES, new ClaudeMessages(),
-            Family.CLAUDE_TEXT, new ClaudeText(),
-            Family.TITAN_TEXT, new TitanText(),
-            Family.LLAMA, new Llama(),
-            Family.JURASSIC, new Jurassic());
+    private static final ConverseChat CONVERSE_CHAT = new ConverseChat();
+
+    private final Map<Family, TextFamily> textFamilies = Map.ofEntries(
+            Map.entry(Family.CLAUDE_MESSAGES, new ClaudeMessages()),
+            Map.entry(Family.CLAUDE_TEXT, new ClaudeText()),
+            Map.entry(Family.TITAN_TEXT, new TitanText()),
+            Map.entry(Family.LLAMA, new Llama()),
+            Map.entry(Family.JURASSIC, new Jurassic()),
+            Map.entry(Family.NOVA, CONVERSE_CHAT),
+            Map.entry(Family.MISTRAL, CONVERSE_CHAT),
+            Map.entry(Family.COHERE_COMMAND, CONVERSE_CHAT),
+            Map.entry(Family.DEEPSEEK, CONVERSE_CHAT),
+            Map.entry(Family.GPT_OSS, CONVERSE_CHAT),
+            Map.entry(Family.LLAMA4, CONVERSE_CHAT));
     private final Map<Family, InvokeOnlyFamily> invokeOnlyFamilies = Map.of(
+            Family.COHERE_EMBED, new CohereEmbeddings(),
+            Family.NOVA_CANVAS, new NovaCanvas(),
             Family.TITAN_EMBED_TEXT, new TitanEmbeddings(),
             Family.TITAN_EMBED_IMAGE, new TitanEmbeddings(),
             Family.TITAN_IMAGE, new TitanImage(),

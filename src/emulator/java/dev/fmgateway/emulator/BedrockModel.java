@@ -37,14 +37,20 @@ record BedrockModel(String id, String baseId, Family family) {
             "anthropic.claude-opus-4-20250514-v1:0", "anthropic.claude-opus-4-1-20250805-v1:0",
             "anthropic.claude-sonnet-4-5-20250929-v1:0", "anthropic.claude-haiku-4-5-20251001-v1:0",
             "anthropic.claude-opus-4-6-v1", "meta.llama3-2-1b-instruct-v1:0", "meta.llama3-2-3b-instruct-v1:0",
-            "meta.llama3-2-11b-instruct-v1:0", "meta.llama3-2-90b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0");
+            "meta.llama3-2-11b-instruct-v1:0", "meta.llama3-2-90b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0",
+            "amazon.nova-premier-v1:0", "mistral.pixtral-large-2502-v1:0", "deepseek.r1-v1:0",
+            "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0");
 
     enum Family {
         CLAUDE_TEXT, CLAUDE_MESSAGES, TITAN_TEXT, JURASSIC, LLAMA, TITAN_EMBED_TEXT, TITAN_EMBED_IMAGE, TITAN_IMAGE,
-        SDXL, STABILITY;
+        SDXL, STABILITY, COHERE_EMBED, NOVA_CANVAS,
+        /** Chat models served through Converse only ({@link ConverseChat}). */
+        NOVA, MISTRAL, COHERE_COMMAND, DEEPSEEK, GPT_OSS, LLAMA4;
 
         boolean text() {
-            return this == CLAUDE_TEXT || this == CLAUDE_MESSAGES || this == TITAN_TEXT || this == JURASSIC || this == LLAMA;
+            return this == CLAUDE_TEXT || this == CLAUDE_MESSAGES || this == TITAN_TEXT || this == JURASSIC || this == LLAMA
+                    || this == NOVA || this == MISTRAL || this == COHERE_COMMAND || this == DEEPSEEK || this == GPT_OSS
+                    || this == LLAMA4;
         }
     }
 
@@ -74,7 +80,8 @@ record BedrockModel(String id, String baseId, Family family) {
     }
 
     private static boolean hasProfiles(Family family, String base) {
-        return family == Family.CLAUDE_MESSAGES || family == Family.STABILITY
+        return family == Family.CLAUDE_MESSAGES || family == Family.STABILITY || family == Family.NOVA
+                || family == Family.DEEPSEEK || family == Family.LLAMA4 || base.startsWith("mistral.pixtral-")
                 || (family == Family.LLAMA && base.matches("meta\\.llama3-[123]-.*"));
     }
 
@@ -97,9 +104,19 @@ record BedrockModel(String id, String baseId, Family family) {
                 "meta.llama3-1-8b-instruct-v1:0", "meta.llama3-1-70b-instruct-v1:0", "meta.llama3-1-405b-instruct-v1:0",
                 "meta.llama3-2-1b-instruct-v1:0", "meta.llama3-2-3b-instruct-v1:0", "meta.llama3-2-11b-instruct-v1:0",
                 "meta.llama3-2-90b-instruct-v1:0", "meta.llama3-3-70b-instruct-v1:0");
+        put(map, Family.NOVA, "amazon.nova-micro-v1:0", "amazon.nova-lite-v1:0", "amazon.nova-pro-v1:0",
+                "amazon.nova-premier-v1:0");
+        put(map, Family.MISTRAL, "mistral.mistral-large-2407-v1:0", "mistral.mistral-small-2402-v1:0",
+                "mistral.pixtral-large-2502-v1:0");
+        put(map, Family.COHERE_COMMAND, "cohere.command-r-v1:0", "cohere.command-r-plus-v1:0");
+        put(map, Family.DEEPSEEK, "deepseek.r1-v1:0");
+        put(map, Family.GPT_OSS, "openai.gpt-oss-20b-1:0", "openai.gpt-oss-120b-1:0");
+        put(map, Family.LLAMA4, "meta.llama4-scout-17b-instruct-v1:0", "meta.llama4-maverick-17b-instruct-v1:0");
         put(map, Family.TITAN_EMBED_TEXT, "amazon.titan-embed-text-v1", "amazon.titan-embed-g1-text-02",
                 "amazon.titan-embed-text-v2:0");
         put(map, Family.TITAN_EMBED_IMAGE, "amazon.titan-embed-image-v1");
+        put(map, Family.NOVA_CANVAS, "amazon.nova-canvas-v1:0");
+        put(map, Family.COHERE_EMBED, "cohere.embed-english-v3", "cohere.embed-multilingual-v3", "cohere.embed-v4:0");
         put(map, Family.TITAN_IMAGE, "amazon.titan-image-generator-v1", "amazon.titan-image-generator-v1:0",
                 "amazon.titan-image-generator-v2:0");
         put(map, Family.SDXL, "stability.stable-diffusion-xl-v1", "stability.stable-diffusion-xl",

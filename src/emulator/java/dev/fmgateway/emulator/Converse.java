@@ -129,7 +129,7 @@ final class Converse {
     private static Answer answer(ConverseInput input) {
         TextFamily.TextRequest request = input.request();
         List<String> words = Tokenizer.words(input.lastUserText());
-        String reasoning = input.thinking()
+        String reasoning = input.reasons()
                 ? "Considering: " + String.join(" ", words.subList(0, Math.min(8, words.size()))) : null;
         int reasoningTokens = reasoning != null ? Tokenizer.count(reasoning) : 0;
         ConverseInput.Tool tool = input.answersTools() ? null : chosenTool(input);

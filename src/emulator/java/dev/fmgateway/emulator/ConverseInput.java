@@ -28,7 +28,7 @@ import tools.jackson.databind.node.ObjectNode;
  * the signature this emulator gave them. Error wording follows AWS where the reference quotes it.
  */
 record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldPaths, List<Tool> tools,
-        @Nullable String forcedTool, boolean thinking, boolean answersTools, @Nullable String cachePrefix,
+        @Nullable String forcedTool, boolean thinking, boolean reasons, boolean answersTools, @Nullable String cachePrefix,
         int cachePrefixTokens, String lastUserText) {
 
     record Tool(String name, JsonNode schema) {
@@ -135,6 +135,7 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
             Set<String> answered = new HashSet<>();
             Set<String> used = new LinkedHashSet<>();
             boolean toolResults = false;
+            boolean conversationBlocks = false;
             for (int j = 0; j < content.size(); j++) {
                 JsonNode block = content.get(j);
                 List<String> members = new ArrayList<>();
@@ -200,12 +201,23 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
                         }
                     }
                     case "cachePoint" -> cachePoint.run();
-                    default -> append(text, "[document]");
+                    default -> {
+                        if (!traits.documents()) {
+                            throw ApiException.validation("This model doesn't support the document content block that "
+                                    + "you provided.");
+                        }
+                        append(text, "[document]");
+                    }
                 }
+                conversationBlocks |= kind.equals("text") || kind.equals("image") || kind.equals("document");
                 if (!kind.equals("cachePoint")) {
                     cacheText.append(block).append('\n');
                     plainText.append(kind.equals("text") ? value.asString() : kind).append('\n');
                 }
+            }
+            if (toolResults && conversationBlocks && traits.toolResultsAlone()) {
+                throw ApiException.validation("messages." + i + ".content: Conversation blocks and tool result blocks "
+                        + "cannot be provided in the same turn.");
             }
             if (!used.isEmpty() || toolResults) {
                 if (!hasToolConfig) {
@@ -254,7 +266,8 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         TextFamily.Conversation conversation = new TextFamily.Conversation(system, turns);
         String cachePrefix = prefix[0] != null && prefixTokens[0] >= traits.cacheMinTokens() ? prefix[0] : null;
         return new ConverseInput(new TextFamily.TextRequest(family.render(conversation), conversation.lastUserText(),
-                maxTokens, stops), paths, tools, forced, thinking, answersTools, cachePrefix, prefixTokens[0],
+                maxTokens, stops), paths, tools, forced, thinking, thinking || traits.intrinsicReasoning(), answersTools,
+                cachePrefix, prefixTokens[0],
                 conversation.lastUserText());
     }
 
@@ -263,7 +276,7 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         if (thinking.isMissingNode()) {
             return false;
         }
-        if (!traits.reasoning()) {
+        if (!traits.thinkingBudget()) {
             throw ApiException.validation("The model returned the following errors: thinking: Extra inputs are not permitted");
         }
         if (!"enabled".equals(thinking.path("type").asString(""))) {
@@ -313,7 +326,7 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         if (choice.isMissingNode() || choice.has("auto")) {
             return null;
         }
-        if (!traits.forcedToolChoice()) {
+        if (choice.has("any") ? !traits.anyToolChoice() : !traits.namedToolChoice()) {
             String member = choice.has("any") ? "any" : "tool";
             throw ApiException.validation("This model doesn't support the toolConfig.toolChoice." + member
                     + " field. Remove toolConfig.toolChoice." + member + " and try again");

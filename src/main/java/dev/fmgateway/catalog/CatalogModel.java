@@ -57,7 +57,7 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
             return entry.regions()
                 .stream()
                 .map(region -> new Deployment(entry.backend(), region, entry.upstreamId(), entry.family(), 0, null,
-                        api(entry.backend(), entry.api())))
+                        api(entry.backend(), entry.family(), entry.api())))
                 .toList();
         }
         return entry.deployments()
@@ -65,13 +65,18 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
             .map(d -> new Deployment(d.backend() != null ? d.backend() : entry.backend(), d.region(),
                     d.upstreamId() != null ? d.upstreamId() : entry.upstreamId(),
                     d.family() != null ? d.family() : entry.family(), d.priority(), d.price(),
-                    api(d.backend() != null ? d.backend() : entry.backend(), d.api() != null ? d.api() : entry.api())))
+                    api(d.backend() != null ? d.backend() : entry.backend(), d.family() != null ? d.family() : entry.family(),
+                            d.api() != null ? d.api() : entry.api())))
             .toList();
     }
 
-    private static UpstreamApi api(Backend backend, @Nullable UpstreamApi api) {
+    private static UpstreamApi api(Backend backend, PayloadFamily family, @Nullable UpstreamApi api) {
         if (api == UpstreamApi.CONVERSE && backend != Backend.BEDROCK) {
             throw new IllegalStateException("api: CONVERSE is a Bedrock API; a " + backend + " deployment cannot use it");
+        }
+        if (family.converseOnly() && api != UpstreamApi.CONVERSE) {
+            throw new IllegalStateException("The payload family " + family + " is served through Converse only: its "
+                    + "deployments need api: converse");
         }
         return api != null ? api : UpstreamApi.INVOKE;
     }

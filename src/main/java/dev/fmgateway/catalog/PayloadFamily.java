@@ -33,8 +33,16 @@ public enum PayloadFamily {
     /** Amazon Titan Multimodal Embeddings G1 (text and/or image). */
     TITAN_EMBED_IMAGE,
 
+    /**
+     * Cohere Embed English v3, Multilingual v3 and v4 ({@code texts} up to 96 per call, {@code input_type}).
+     */
+    COHERE_EMBED,
+
     /** Amazon Titan Image Generator v1 and v2 ({@code taskType} envelope). */
     TITAN_IMAGE,
+
+    /** Amazon Nova Canvas ({@code TEXT_IMAGE} task, {@code style}). */
+    NOVA_CANVAS,
 
     /** Stability AI SDXL 1.0 ({@code text_prompts}, {@code cfg_scale}, {@code steps}). */
     STABILITY_SDXL,
@@ -58,6 +66,52 @@ public enum PayloadFamily {
     SAM,
 
     /** Segment Anything behind a custom SageMaker container that takes one-shot requests (README, Segmentation). */
-    SAM_ONE_SHOT
+    SAM_ONE_SHOT,
+
+    /** Amazon Nova Micro, Lite, Pro and Premier (chat; called through Converse only). */
+    AMAZON_NOVA(true),
+
+    /** Mistral Large, Small and Pixtral Large (chat; called through Converse only). */
+    MISTRAL(true),
+
+    /** Cohere Command R and R+ (chat; called through Converse only). */
+    COHERE_COMMAND(true),
+
+    /** DeepSeek-R1 (reasoning chat; called through Converse only). */
+    DEEPSEEK(true),
+
+    /** OpenAI gpt-oss 20b and 120b on Bedrock (chat; called through Converse only). */
+    OPENAI_GPT_OSS(true),
+
+    /** Meta Llama 4 Scout and Maverick (chat; called through Converse only). */
+    META_LLAMA4(true);
+
+    private final boolean converseOnly;
+
+    PayloadFamily() {
+        this(false);
+    }
+
+    PayloadFamily(boolean converseOnly) {
+        this.converseOnly = converseOnly;
+    }
+
+    /**
+     * Whether the gateway calls this family through Converse only: it has no InvokeModel codec for its native
+     * body, so a deployment of it must say {@code api: converse}.
+     */
+    public boolean converseOnly() {
+        return this.converseOnly;
+    }
+
+    /** How many texts one upstream embeddings call of this family may carry (Cohere Embed: 96). */
+    public int textsPerCall() {
+        return this == COHERE_EMBED ? 96 : 1;
+    }
+
+    /** Whether the family embeds a text differently by what it is for ({@code inputType}). */
+    public boolean takesInputType() {
+        return this == COHERE_EMBED;
+    }
 
 }

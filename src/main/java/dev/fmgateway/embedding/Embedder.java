@@ -3,6 +3,7 @@ package dev.fmgateway.embedding;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -26,9 +27,10 @@ import dev.fmgateway.invocation.Usage;
 import dev.fmgateway.web.InvalidRequestException;
 
 /**
- * Embeds several inputs with a model that takes one input per call: one call per input, in parallel on virtual
- * threads (at most {@value #MAX_PARALLEL} at a time per request), results in input order. The first failure fails the whole request (the other calls are cancelled):
- * never a silently short result.
+ * Embeds several inputs: one call per input for models that take one per call, or one call per batch of texts for
+ * families that take several (Cohere Embed: 96, consecutive texts of the same input type together); the calls run in
+ * parallel on virtual threads (at most {@value #MAX_PARALLEL} at a time per request), results in input order. The
+ * first failure fails the whole request (the other calls are cancelled): never a silently short result.
  */
 @Component
 public class Embedder {
@@ -44,12 +46,15 @@ public class Embedder {
 
     public Embeddings embed(CatalogModel model, List<EmbeddingInput> inputs, CallContext context) {
         checkLimits(model, inputs);
-        List<Completion<EmbeddingResult>> completions = new ArrayList<>(inputs.size());
+        // A model of one vector length is not asked for one (Cohere Embed v3 refuses output_dimension).
+        List<EmbeddingInput> batches = calls(model.family().textsPerCall(),
+                model.limits().embeddingDimensions().size() == 1, inputs);
+        List<Completion<EmbeddingResult>> completions = new ArrayList<>(batches.size());
         Semaphore parallel = new Semaphore(MAX_PARALLEL);
         // One deadline for the whole fan-out: items that wait for a slot spend the request's time, not their own.
         Deadline deadline = this.invoker.deadline(model, context);
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Completion<EmbeddingResult>>> calls = inputs.stream()
+            List<Future<Completion<EmbeddingResult>>> calls = batches.stream()
                 .map(input -> threads.submit(() -> {
                     if (!parallel.tryAcquire(deadline.remaining().toMillis(), TimeUnit.MILLISECONDS)) {
                         throw UpstreamTimeoutException.deadline(model.id(), "the request's deadline passed");
@@ -67,6 +72,28 @@ public class Embedder {
             }
         }
         return Embeddings.of(completions, Boolean.TRUE.equals(inputs.getFirst().normalize()));
+    }
+
+    /** The upstream calls for the inputs: each text alone, or consecutive texts of one input type in batches. */
+    static List<EmbeddingInput> calls(int perCall, boolean fixedLength, List<EmbeddingInput> inputs) {
+        if (perCall == 1 || inputs.stream().anyMatch(input -> input.text() == null || input.image() != null)) {
+            return inputs;
+        }
+        List<EmbeddingInput> calls = new ArrayList<>();
+        List<String> texts = new ArrayList<>();
+        EmbeddingInput runStart = inputs.getFirst();
+        for (EmbeddingInput input : inputs) {
+            if (texts.size() == perCall || !Objects.equals(input.inputType(), runStart.inputType())) {
+                calls.add(EmbeddingInput.batch(List.copyOf(texts), fixedLength ? null : runStart.dimensions(),
+                        runStart.normalize(), runStart.inputType()));
+                texts.clear();
+                runStart = input;
+            }
+            texts.add(input.text());
+        }
+        calls.add(EmbeddingInput.batch(List.copyOf(texts), fixedLength ? null : runStart.dimensions(),
+                runStart.normalize(), runStart.inputType()));
+        return calls;
     }
 
     private static Completion<EmbeddingResult> await(Future<Completion<EmbeddingResult>> call,
@@ -114,8 +141,10 @@ public class Embedder {
             boolean estimated = false;
             BigDecimal usd = BigDecimal.ZERO;
             for (Completion<EmbeddingResult> completion : completions) {
+                for (float[] vector : completion.result().vectors()) {
+                    vectors.add(normalize ? Vectors.normalized(vector) : vector);
+                }
                 EmbeddingResult result = completion.result();
-                vectors.add(normalize ? Vectors.normalized(result.vector()) : result.vector());
                 tokens += result.usage().input();
                 estimated |= result.usage().estimated();
                 usd = usd.add(completion.costOrZero().usd());

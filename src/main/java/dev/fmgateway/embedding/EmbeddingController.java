@@ -79,8 +79,12 @@ class EmbeddingController {
                             required = false) @Nullable String regionHeader) {
         CatalogModel model = this.catalog.require(request.model(), EMBEDDING);
         List<EmbeddingInput> inputs = new ArrayList<>();
-        inputs.add(new EmbeddingInput(request.query(), null, request.dimensions(), true));
-        request.candidates().forEach(text -> inputs.add(new EmbeddingInput(text, null, request.dimensions(), true)));
+        // Models that embed by purpose get the query as a query and the candidates as documents.
+        boolean purpose = model.family().takesInputType();
+        inputs.add(new EmbeddingInput(request.query(), null, request.dimensions(), true, List.of(),
+                purpose ? "search_query" : null));
+        request.candidates().forEach(text -> inputs.add(new EmbeddingInput(text, null, request.dimensions(), true,
+                List.of(), purpose ? "search_document" : null)));
         long started = System.nanoTime();
         Embedder.Embeddings embeddings = this.embedder.embed(model, inputs,
                 CallContexts.current(request.region(), regionHeader));
@@ -109,12 +113,17 @@ class EmbeddingController {
         if (image != null && model.family() != dev.fmgateway.catalog.PayloadFamily.TITAN_EMBED_IMAGE) {
             throw new InvalidRequestException("image", "is only accepted by multimodal embedding models");
         }
+        if (request.inputType() != null && !model.family().takesInputType()) {
+            throw new InvalidRequestException("inputType", "is only accepted by models that embed by purpose "
+                    + "(Cohere Embed); " + model.id() + " embeds every text alike");
+        }
         if (noText) {
             return List.of(new EmbeddingInput(null, image, request.dimensions(), request.normalize()));
         }
         return request.input()
             .stream()
-            .map(text -> new EmbeddingInput(text, image, request.dimensions(), request.normalize()))
+            .map(text -> new EmbeddingInput(text, image, request.dimensions(), request.normalize(), List.of(),
+                    request.inputType()))
             .toList();
     }
 

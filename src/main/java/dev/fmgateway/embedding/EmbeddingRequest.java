@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -30,5 +31,11 @@ record EmbeddingRequest(
         @Schema(description = "Vector length, one of the model's `limits.embeddingDimensions` (the first is the default)",
                 example = "256") @Nullable @Min(1) @Max(8192) Integer dimensions,
         @Schema(description = "Return unit-length vectors") @Nullable Boolean normalize,
+        @Schema(description = "What the texts are for, for models that embed by purpose (Cohere Embed; others refuse "
+                + "it): `search_document` (the default) for texts to be searched, `search_query` for queries, "
+                + "`classification`, `clustering`", example = "search_query",
+                allowableValues = { "search_document", "search_query", "classification", "clustering" })
+        @Nullable @Pattern(regexp = "search_document|search_query|classification|clustering",
+                message = "must be one of search_document, search_query, classification, clustering") String inputType,
         @Schema(description = "AWS region to call the model in", example = "us-east-1") @Nullable @Size(max = 32) String region) {
 }

@@ -33,7 +33,8 @@ public record NativeCall(byte[] body, String contentType, String accept, Backend
     /** The families Bedrock serves through Converse: every text and chat family but Jurassic-2. */
     public static final Set<PayloadFamily> CONVERSE_FAMILIES = EnumSet.of(PayloadFamily.ANTHROPIC_MESSAGES,
             PayloadFamily.ANTHROPIC_TEXT, PayloadFamily.TITAN_TEXT, PayloadFamily.META_LLAMA2,
-            PayloadFamily.META_LLAMA3);
+            PayloadFamily.META_LLAMA3, PayloadFamily.AMAZON_NOVA, PayloadFamily.MISTRAL, PayloadFamily.COHERE_COMMAND,
+            PayloadFamily.DEEPSEEK, PayloadFamily.OPENAI_GPT_OSS, PayloadFamily.META_LLAMA4);
 
     public NativeCall {
         options = Map.copyOf(options);

@@ -11,6 +11,7 @@ import dev.fmgateway.catalog.CapabilityNotSupportedException;
 import dev.fmgateway.catalog.CatalogModel;
 import dev.fmgateway.catalog.ChatFeatures;
 import dev.fmgateway.catalog.Limits;
+import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ChatMessage;
 import dev.fmgateway.invocation.ContentPart;
 import dev.fmgateway.invocation.ResponseFormat;
@@ -112,6 +113,9 @@ public final class TextPrompts {
                         turn.parts().stream().filter(p -> !(p instanceof ContentPart.CachePoint)).toList()))
                 .toList());
             warnings.add("cachePoint dropped: model '" + model.id() + "' has no prompt caching");
+        }
+        if (prompt.reasoningBudget() != null && model.family() != PayloadFamily.ANTHROPIC_MESSAGES) {
+            warnings.add("reasoning.budgetTokens not sent: model '" + model.id() + "' reasons by itself and takes no budget");
         }
         return new Prepared(prompt, warnings);
     }

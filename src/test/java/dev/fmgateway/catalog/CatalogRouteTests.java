@@ -19,7 +19,7 @@ class CatalogRouteTests extends GatewayIntegrationTest {
         JsonNode embeddings = this.http.get("/v1/models?capability=EMBEDDING").json();
         assertThat(embeddings.path("models")).allSatisfy(
                 model -> assertThat(model.path("capabilities").toString()).contains("EMBEDDING"));
-        assertThat(embeddings.path("count").asInt()).isEqualTo(3);
+        assertThat(embeddings.path("count").asInt()).isEqualTo(6);
 
         JsonNode eu = this.http.get("/v1/models?region=eu-central-1&provider=anthropic").json();
         assertThat(eu.path("models")).isNotEmpty().allSatisfy(model -> {

@@ -27,7 +27,8 @@ class ImageGenerationTests extends GatewayIntegrationTest {
     }
 
     @ParameterizedTest
-    @CsvSource({ "titan-image-v1, 512, 512, 2, 0.016", "sdxl, 1024, 1024, 1, 0.04", "stable-image-core, 1344, 768, 1, 0.04" })
+    @CsvSource({ "titan-image-v1, 512, 512, 2, 0.016", "sdxl, 1024, 1024, 1, 0.04", "stable-image-core, 1344, 768, 1, 0.04",
+        "nova-canvas, 1280, 720, 2, 0.12" })
     void generatesRealImagesOfTheRequestedSize(String model, int width, int height, int count, String cost)
             throws IOException {
         GatewayHttp.Response response = this.http.post("/v1/images/generations", """
@@ -46,6 +47,34 @@ class ImageGenerationTests extends GatewayIntegrationTest {
         assertThat(body.path("usage").path("images").asInt()).isEqualTo(count);
         assertThat(body.path("cost").path("usd").decimalValue()).isEqualByComparingTo(cost);
         assertThat(response.header("X-Gateway-Cost-USD")).isEqualTo(new java.math.BigDecimal(cost).toPlainString());
+    }
+
+    @Test
+    void novaCanvasSendsItsTextImageBodyWithAStyleAndRefusesWhatItCannotTake() {
+        GatewayHttp.Response response = this.http.post("/v1/images/generations", """
+                {"model":"nova-canvas","prompt":"a lighthouse at dusk","negativePrompt":"people","stylePreset":"photorealism",
+                 "quality":"premium","width":1024,"height":1024,"seed":7,"cfgScale":6.5}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        tools.jackson.databind.JsonNode sent = tools.jackson.databind.json.JsonMapper.builder().build()
+            .readTree(this.emulator.requests().last().orElseThrow().bodyText());
+        assertThat(sent.path("taskType").asString()).isEqualTo("TEXT_IMAGE");
+        assertThat(sent.path("textToImageParams").path("style").asString()).isEqualTo("PHOTOREALISM");
+        assertThat(sent.path("textToImageParams").path("negativeText").asString()).isEqualTo("people");
+        assertThat(sent.path("imageGenerationConfig").path("quality").asString()).isEqualTo("premium");
+
+        this.emulator.requests().clear();
+        GatewayHttp.Response style = this.http.post("/v1/images/generations",
+                "{\"model\":\"nova-canvas\",\"prompt\":\"x\",\"stylePreset\":\"photographic\"}");
+        GatewayHttp.Response steps = this.http.post("/v1/images/generations",
+                "{\"model\":\"nova-canvas\",\"prompt\":\"x\",\"steps\":30}");
+        GatewayHttp.Response seed = this.http.post("/v1/images/generations",
+                "{\"model\":\"nova-canvas\",\"prompt\":\"x\",\"seed\":900000000}");
+        assertThat(style.status()).isEqualTo(400);
+        assertThat(style.json().path("fieldErrors").path(0).path("field").asString()).isEqualTo("stylePreset");
+        assertThat(steps.status()).isEqualTo(400);
+        assertThat(seed.status()).isEqualTo(400);
+        assertThat(this.emulator.requests().size()).isZero();
     }
 
     @Test

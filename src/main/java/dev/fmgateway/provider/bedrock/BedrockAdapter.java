@@ -104,7 +104,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
 
     @Override
     public boolean supports(PayloadFamily family) {
-        return this.text.speak(family) || this.embedding.speak(family) || this.image.speak(family);
+        return this.text.speak(family) || this.embedding.speak(family) || this.image.speak(family)
+                || family.converseOnly();
     }
 
     @Override
@@ -129,7 +130,8 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             case EmbeddingInput input -> {
                 EmbeddingCodec codec = this.embedding.of(model, deployment);
                 InvokeModelResponse response = call(model, deployment, deadline, codec.request(input));
-                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input);
+                yield codec.response(parse(model, response), TokenCounts.from(response.sdkHttpResponse()), input,
+                        model.id());
             }
             case ImagePrompt prompt -> {
                 ImageCodec codec = this.image.of(model, deployment);

@@ -13,7 +13,8 @@ interface EmbeddingCodec {
 
     Object request(EmbeddingInput input);
 
-    EmbeddingResult response(JsonNode body, TokenCounts headers, EmbeddingInput input);
+    /** The call's vectors, one per text of the input; an answer that does not have them fails the call. */
+    EmbeddingResult response(JsonNode body, TokenCounts headers, EmbeddingInput input, String modelId);
 
     static float[] vector(JsonNode embedding) {
         float[] vector = new float[embedding.size()];

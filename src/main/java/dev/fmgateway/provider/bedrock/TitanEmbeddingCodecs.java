@@ -68,7 +68,7 @@ class TitanEmbeddingCodecs {
         }
 
         @Override
-        public EmbeddingResult response(JsonNode body, TokenCounts headers, EmbeddingInput input) {
+        public EmbeddingResult response(JsonNode body, TokenCounts headers, EmbeddingInput input, String modelId) {
             JsonNode embedding = body.has("embedding") ? body.path("embedding")
                     : body.path("embeddingsByType").path("float");
             long tokens;

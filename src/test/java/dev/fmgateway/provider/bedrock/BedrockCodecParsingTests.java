@@ -153,9 +153,34 @@ class BedrockCodecParsingTests {
             .isEqualTo("{\"inputText\":\"hi\",\"inputImage\":\"AQ==\",\"embeddingConfig\":{\"outputEmbeddingLength\":384}}");
         var result = codecs.titanEmbedTextV2().response(json("""
                 {"embedding":[0.25,-0.5],"inputTextTokenCount":3,"embeddingsByType":{"float":[0.25,-0.5]}}"""),
-                new TokenCounts(3L, null), input);
+                new TokenCounts(3L, null), input, "titan-embed-text-v2");
         assertThat(result.vector()).containsExactly(0.25f, -0.5f);
         assertThat(result.usage().input()).isEqualTo(3);
+    }
+
+    @Test
+    void cohereEmbedCarriesTextsAndInputTypeAndReadsOneVectorPerText() {
+        CohereEmbedCodec codec = new CohereEmbedCodec();
+        EmbeddingInput query = EmbeddingInput.batch(java.util.List.of("Xin chào thế giới", "hello"), null, null,
+                "search_query");
+        assertThat(sent(codec.request(query)).toString())
+            .isEqualTo("{\"texts\":[\"Xin chào thế giới\",\"hello\"],\"input_type\":\"search_query\"}");
+        assertThat(sent(codec.request(EmbeddingInput.batch(java.util.List.of("a"), 512, null, null))).toString())
+            .isEqualTo("{\"texts\":[\"a\"],\"input_type\":\"search_document\",\"output_dimension\":512}");
+
+        var plain = codec.response(json("""
+                {"id":"e1","embeddings":[[0.5,-0.25],[0.125,1.0]],"texts":["Xin chào thế giới","hello"],
+                 "response_type":"embeddings_floats"}"""), new TokenCounts(7L, null), query, "cohere-embed-multilingual-v3");
+        assertThat(plain.vectors()).hasSize(2);
+        assertThat(plain.vectors().get(1)).containsExactly(0.125f, 1.0f);
+        assertThat(plain.usage().input()).isEqualTo(7);
+        var byType = codec.response(json("""
+                {"id":"e2","embeddings":{"float":[[1.0],[2.0]]},"response_type":"embeddings_by_type"}"""),
+                TokenCounts.NONE, query, "m");
+        assertThat(byType.vectors().get(0)).containsExactly(1.0f);
+        assertThat(byType.usage().estimated()).isTrue();
+        assertThatThrownBy(() -> codec.response(json("{\"embeddings\":[[1.0]]}"), TokenCounts.NONE, query, "m"))
+            .hasMessageContaining("1 embeddings for 2 texts");
     }
 
     private static String png() throws IOException {
