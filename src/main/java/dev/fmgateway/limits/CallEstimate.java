@@ -30,7 +30,7 @@ record CallEstimate(long inputTokens, long maxCostNanos) {
             case TextPrompt prompt -> text(prompt);
             case TextStream stream -> text(stream.prompt());
             case EmbeddingInput input -> new Usage.Tokens(
-                    input.text() != null ? Usage.Tokens.estimate(input.text()) : 0, 0, true);
+                    Usage.Tokens.estimate(String.join("\n", input.texts())), 0, true);
             case ImagePrompt image -> new Usage.Images(image.count(), image.width(), image.height(),
                     image.steps() != null ? image.steps() : 0, image.quality() != null ? image.quality() : "standard");
             case SegmentationInput segmentation -> new Usage.Requests(1);
