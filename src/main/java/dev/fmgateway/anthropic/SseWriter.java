@@ -53,11 +53,7 @@ final class SseWriter implements NativeSink {
         this.response.setContentType("text/event-stream;charset=UTF-8");
         this.response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         this.response.setHeader(AnthropicController.REQUEST_ID, RequestIds.current());
-        this.response.setHeader("X-Gateway-Model", this.model.id());
-        this.response.setHeader("X-Gateway-Region", deployment.region());
-        HttpHeaders lifecycle = new HttpHeaders();
-        ModelResponseHeaders.lifecycle(this.model, lifecycle);
-        lifecycle.forEach((name, values) -> values.forEach(value -> this.response.addHeader(name, value)));
+        ModelResponseHeaders.streamStart(this.response, this.model, deployment.region());
     }
 
     @Override

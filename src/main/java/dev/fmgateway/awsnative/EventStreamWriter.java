@@ -15,7 +15,6 @@ import dev.fmgateway.catalog.Deployment;
 import dev.fmgateway.invocation.NativeSink;
 import dev.fmgateway.invocation.TextDeltaSink;
 import dev.fmgateway.web.ModelResponseHeaders;
-import org.springframework.http.HttpHeaders;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -61,11 +60,7 @@ final class EventStreamWriter implements NativeSink {
             this.response.setHeader(this.service == AwsService.BEDROCK ? "X-Amzn-Bedrock-Content-Type"
                     : "X-Amzn-SageMaker-Content-Type", contentType);
         }
-        this.response.setHeader("X-Gateway-Model", this.model.id());
-        this.response.setHeader("X-Gateway-Region", deployment.region());
-        HttpHeaders lifecycle = new HttpHeaders();
-        ModelResponseHeaders.lifecycle(this.model, lifecycle);
-        lifecycle.forEach((name, values) -> values.forEach(value -> this.response.addHeader(name, value)));
+        ModelResponseHeaders.streamStart(this.response, this.model, deployment.region());
     }
 
     @Override

@@ -53,6 +53,18 @@ public final class ModelResponseHeaders {
         return headers;
     }
 
+    /**
+     * The headers a streamed answer can carry before its first part: the model, the serving region and the
+     * model's lifecycle (usage and cost are not known yet).
+     */
+    public static void streamStart(jakarta.servlet.http.HttpServletResponse response, CatalogModel model, String region) {
+        response.setHeader("X-Gateway-Model", model.id());
+        response.setHeader("X-Gateway-Region", region);
+        HttpHeaders lifecycle = new HttpHeaders();
+        lifecycle(model, lifecycle);
+        lifecycle.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+    }
+
     /** {@code Deprecation}, {@code Sunset} and successor {@code Link} for a model that is not ACTIVE. */
     public static void lifecycle(CatalogModel model, HttpHeaders headers) {
         Lifecycle lifecycle = model.lifecycle();
