@@ -27,6 +27,7 @@
 #   BENCH_JAVA              java (>= 21) for the gateway     newest JDK >= 21 under /usr/lib/jvm, else java
 #   BENCH_JVM_OPTS          the gateway's JVM flags          config/jvm.options (flags this JDK lacks left out)
 #   BENCH_GATEWAY_ARGS      extra Spring Boot arguments for the gateway, e.g. --gateway.aws.max-connections=2000
+#   BENCH_AOT               1 = start the extracted jar with an AOT cache (docker/aot-cache.sh), as the image does  1
 #   BENCH_WRK_THREADS       wrk threads                                                         number of CPUs
 #   BENCH_RUN_TIMEOUT       seconds one wrk run may take at most                                180
 #   BENCH_RSS_LIMIT_MB      the gateway's resident memory target, in MB (10^6 bytes)           300
@@ -125,6 +126,9 @@ if [ ! -f "$JAR" ]; then
     log "building $JAR"
     ./mvnw -B -q package -DskipTests || die "build failed"
 fi
+# The jar extracted with an AOT cache, as the container image starts it (BENCH_AOT=0: the plain jar).
+# shellcheck disable=SC2086
+START_ARGS=$(aot_start_args "$JAVA" "$JAR" $JVM_OPTS)
 if ! command -v wrk >/dev/null; then
     log "installing wrk (apt-get)"
     { apt-get update -qq && apt-get install -y -qq wrk; } >/dev/null 2>&1 || die "wrk is missing and could not be installed"
@@ -146,7 +150,8 @@ BODY=$WORK/body.json
 printf '{"model":"%s","prompt":"hello","maxTokens":16}' "$MODEL" > "$BODY"
 # What the gateway sends upstream for that request (Titan Text's native body): nginx forwards this one.
 NATIVE_BODY=$WORK/native.json
-printf '{"inputText":"hello","textGenerationConfig":{"maxTokenCount":16}}' > "$NATIVE_BODY"
+# The Converse call the gateway makes for the benchmark's request (titan-text-express is api: converse).
+printf '{"messages":[{"role":"user","content":[{"text":"hello"}]}],"inferenceConfig":{"maxTokens":16}}' > "$NATIVE_BODY"
 CLK_TCK=$(getconf CLK_TCK)
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -270,7 +275,7 @@ start_gateway() {
           --gateway.regions.verify-at-startup=false --gateway.security.allow-anonymous=true)
     t0=$(date +%s.%N)
     # shellcheck disable=SC2086
-    env "${envs[@]}" "$JAVA" $JVM_OPTS -jar "$JAR" "${args[@]}" $GATEWAY_ARGS > "$logf" 2>&1 &
+    env "${envs[@]}" "$JAVA" $JVM_OPTS $START_ARGS "${args[@]}" $GATEWAY_ARGS > "$logf" 2>&1 &
     GW_PID=$!
     PIDS+=("$GW_PID")
     for _ in $(seq 1 2400); do # bounded: 120 s
@@ -291,7 +296,7 @@ start_gateway() {
 stop_gateway() { [ -n "$GW_PID" ] && stop_pid "$GW_PID"; GW_PID=""; }
 metrics() { curl -s -m 10 "http://127.0.0.1:$GW_MGMT/actuator/prometheus"; }
 
-# sigv4_headers: an Authorization and X-Amz-Date for POST /model/UPSTREAM_ID/invoke with NATIVE_BODY to
+# sigv4_headers: an Authorization and X-Amz-Date for POST /model/UPSTREAM_ID/converse with NATIVE_BODY to
 # $EMU_URL, signed now with the emulator's static keys (good for 15 minutes). Prints "AUTHORIZATION|AMZ_DATE".
 sigv4_headers() {
     python3 - "$EMU_URL" "$UPSTREAM_ID" "$NATIVE_BODY" <<'PY'
@@ -302,7 +307,7 @@ host = urllib.parse.urlparse(url).netloc
 body = open(body_file, "rb").read()
 now = datetime.datetime.now(datetime.timezone.utc)
 amz_date, day = now.strftime("%Y%m%dT%H%M%SZ"), now.strftime("%Y%m%d")
-path = "/model/" + model + "/invoke"
+path = "/model/" + model + "/converse"
 canonical_uri = "/".join(urllib.parse.quote(urllib.parse.quote(seg, safe="-_.~"), safe="-_.~%") for seg in path.split("/"))
 canonical = "\n".join(["POST", canonical_uri, "", "host:" + host + "\n" + "x-amz-date:" + amz_date + "\n",
                        "host;x-amz-date", hashlib.sha256(body).hexdigest()])
@@ -317,7 +322,7 @@ PY
 }
 
 # start_nginx: nginx-light as a plain reverse proxy to $EMU_URL (2 workers, keep-alive upstream connections,
-# no access log): every request becomes the signed InvokeModel call the gateway would make.
+# no access log): every request becomes the signed Converse call the gateway would make.
 start_nginx() {
     local dir=$WORK/nginx signed auth amz_date
     mkdir -p "$dir"
@@ -339,7 +344,7 @@ http {
         listen 127.0.0.1:$NGINX_PORT;
         keepalive_requests 1000000;
         location / {
-            rewrite ^ /model/$UPSTREAM_ID/invoke break;
+            rewrite ^ /model/$UPSTREAM_ID/converse break;
             proxy_pass http://emulator;
             proxy_http_version 1.1;
             proxy_set_header Connection "";
@@ -363,7 +368,7 @@ CONF
         sleep 0.1
     done
     [ "$probe" = 200 ] || { cat "$dir/stdout.log" "$dir/error.log" "$dir/probe.json" >&2; die "nginx: a first request answered $probe"; }
-    log "nginx pid $NGINX_PID on 127.0.0.1:$NGINX_PORT -> $EMU_URL/model/$UPSTREAM_ID/invoke"
+    log "nginx pid $NGINX_PID on 127.0.0.1:$NGINX_PORT -> $EMU_URL/model/$UPSTREAM_ID/converse"
 }
 stop_nginx() { [ -n "$NGINX_PID" ] && stop_pid "$NGINX_PID"; NGINX_PID=""; }
 

@@ -110,6 +110,8 @@ jvm_flags() {
     echo "${ok[@]}"
 }
 JVM_FLAGS=$(jvm_flags)
+# shellcheck disable=SC2086
+START_ARGS=$(aot_start_args "$JAVA" "$JAR" $JVM_FLAGS)
 
 # ---------------------------------------------------------------------------------------------------------------
 # The launch lines of the emulator and the gateways, kept together so they are easy to adapt when the emulator
@@ -129,7 +131,7 @@ start_gateway() { # start_gateway HTTP_PORT MANAGEMENT_PORT LOG (each replica ke
         AWS_EC2_METADATA_DISABLED=true AWS_CONFIG_FILE=/dev/null AWS_SHARED_CREDENTIALS_FILE=/dev/null \
         SPRING_DATASOURCE_URL="$PG_URL" SPRING_DATASOURCE_USERNAME=postgres SPRING_DATASOURCE_PASSWORD= \
         GATEWAY_LIMITS_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" GATEWAY_LIMITS_LOCAL_SHARE=0.5 \
-        "$JAVA" $JVM_FLAGS -jar "$JAR" \
+        "$JAVA" $JVM_FLAGS $START_ARGS \
         --server.address=127.0.0.1 --server.port="$1" \
         --management.server.port="$2" --management.server.address=127.0.0.1 \
         --gateway.aws.bedrock-endpoint="http://127.0.0.1:$EMU_PORT" \
