@@ -244,8 +244,12 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             .toolConfig(bodies.tools())
             .additionalModelRequestFields(bodies.additionalFields())
             .build();
-        ConverseResponse response = Upstream.await(this.clients.in(deployment.region()).converse(request), deadline,
-                model.id(), BedrockErrors::translate);
+        // Signed and sent by the gateway rather than through the SDK client's request pipeline, which cost more
+        // CPU than the rest of the call's upstream work (docs/benchmark.md, "Alternatives"). Same JSON, same signer.
+        byte[] answer = this.converse.exchange(model, deployment, this.json.writeValueAsBytes(ConverseJson.write(request)),
+                deadline);
+        ConverseResponse response = ConverseJson.read(UpstreamJson.read(this.json, answer, model.id()),
+                ConverseResponse.builder());
         return ConverseAnswers.result(response, model.id());
     }
 

@@ -80,14 +80,7 @@ final class BedrockConverse {
 
     /** Converse: the answer body unchanged, usage from its {@code usage} member. */
     NativeResult converse(CatalogModel model, Deployment deployment, NativeCall call, Deadline deadline) {
-        CompletableFuture<byte[]> answer = new CompletableFuture<>();
-        CompletableFuture<Void> sent = send(deployment, call, "converse", new Collect(answer::complete, answer));
-        sent.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                answer.completeExceptionally(failure);
-            }
-        });
-        byte[] body = Upstream.await(answer, deadline, model.id(), BedrockErrors::translate);
+        byte[] body = exchange(model, deployment, call.body(), deadline);
         Usage.Tokens usage;
         try {
             usage = usage(this.json.readTree(body).path("usage"));
@@ -99,6 +92,26 @@ final class BedrockConverse {
                 usage != null ? usage : new Usage.Tokens(estimate(call.body()), estimate(body), true));
     }
 
+    /**
+     * Sends a Converse body and waits for the answer's body until the deadline (then the exchange is aborted); an
+     * error answer becomes the typed exception its error type names, translated by {@link BedrockErrors}.
+     */
+    byte[] exchange(CatalogModel model, Deployment deployment, byte[] request, Deadline deadline) {
+        CompletableFuture<byte[]> answer = new CompletableFuture<>();
+        CompletableFuture<Void> sent = send(deployment, request, "converse", new Collect(answer::complete, answer));
+        sent.whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                answer.completeExceptionally(failure);
+            }
+        });
+        answer.whenComplete((ignored, failure) -> {
+            if (answer.isCancelled()) {
+                sent.cancel(true);
+            }
+        });
+        return Upstream.await(answer, deadline, model.id(), BedrockErrors::translate);
+    }
+
     /** ConverseStream: the upstream's frames go to the caller's sink as they come. */
     NativeResult converseStream(CatalogModel model, Deployment deployment, NativeCall call, Deadline deadline) {
         AtomicReference<Usage.@Nullable Tokens> reported = new AtomicReference<>();
@@ -107,7 +120,7 @@ final class BedrockConverse {
                 "application/vnd.amazon.eventstream");
         NativeResult result = state.read(parts -> {
             Relay relay = new Relay(parts, decoder);
-            CompletableFuture<Void> sent = send(deployment, call, "converse-stream", relay);
+            CompletableFuture<Void> sent = send(deployment, call.body(), "converse-stream", relay);
             sent.whenComplete((ignored, failure) -> {
                 if (failure != null) {
                     relay.fail(failure);
@@ -160,7 +173,7 @@ final class BedrockConverse {
     }
 
     /** Signs the raw request with the gateway's credentials for the deployment's region, and sends it. */
-    private CompletableFuture<Void> send(Deployment deployment, NativeCall call, String operation,
+    private CompletableFuture<Void> send(Deployment deployment, byte[] request, String operation,
             SdkAsyncHttpResponseHandler handler) {
         URI endpoint = this.aws.access().bedrockEndpoint() != null ? this.aws.access().bedrockEndpoint()
                 : URI.create("https://bedrock-runtime." + deployment.region() + ".amazonaws.com");
@@ -172,16 +185,16 @@ final class BedrockConverse {
             .putHeader("Content-Type", "application/json")
             .putHeader("Accept", operation.endsWith("stream") ? "application/vnd.amazon.eventstream"
                     : "application/json")
-            .putHeader("Content-Length", Integer.toString(call.body().length))
+            .putHeader("Content-Length", Integer.toString(request.length))
             .build();
         SdkHttpRequest signed = this.signer
             .sign(r -> r.identity(this.aws.access().credentials().resolveIdentity().join())
                 .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArray(call.body()))
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(request))
                 .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, "bedrock")
                 .putProperty(AwsV4HttpSigner.REGION_NAME, deployment.region()))
             .request();
-        AsyncRequestBody body = AsyncRequestBody.fromBytes(call.body());
+        AsyncRequestBody body = AsyncRequestBody.fromBytesUnsafe(request);
         SdkHttpContentPublisher content = new SdkHttpContentPublisher() {
             @Override
             public Optional<Long> contentLength() {
