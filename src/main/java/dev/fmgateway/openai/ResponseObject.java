@@ -27,13 +27,17 @@ record ResponseObject(String id, String object, long createdAt, String status, S
                 new Usage(0, new InputDetails(0), 0, new OutputDetails(0), 0), null, null);
     }
 
-    /** The finished response, not stored (yet): see {@link #stored}. */
+    /**
+     * The finished response, not stored (yet): see {@link #stored}. With {@code signatures}, reasoning items carry
+     * the model's signature as {@code encrypted_content}, for clients that send the conversation back themselves.
+     */
     static ResponseObject of(String id, long created, String model, @Nullable String previousResponseId,
-            TextResult result) {
+            TextResult result, boolean signatures) {
         List<Object> output = new ArrayList<>();
         if (result.reasoning() != null) {
             output.add(new Reasoning(ResponseIds.reasoning(id), "reasoning",
-                    List.of(new Summary("summary_text", result.reasoning().text()))));
+                    List.of(new Summary("summary_text", result.reasoning().text())),
+                    signatures ? result.reasoning().signature() : null));
         }
         if (!result.output().isEmpty()) {
             output.add(new Message(ResponseIds.message(id), "message", "assistant", "completed",
@@ -69,7 +73,9 @@ record ResponseObject(String id, String object, long createdAt, String status, S
     record FunctionCall(String id, String type, String callId, String name, String arguments, String status) {
     }
 
-    record Reasoning(String id, String type, List<Summary> summary) {
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Reasoning(String id, String type, List<Summary> summary,
+            @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String encryptedContent) {
     }
 
     record Summary(String type, String text) {

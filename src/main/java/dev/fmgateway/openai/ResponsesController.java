@@ -78,7 +78,7 @@ class ResponsesController {
     /** The finished response, stored first when it is to be. */
     private ResponseObject finish(Turn turn, long created, TextResult result) {
         ResponseObject done = ResponseObject.of(turn.id(), created, turn.model(), turn.request().previousResponseId(),
-                result);
+                result, turn.request().includesReasoningSignatures());
         return done.stored(this.conversations.save(turn.request(), turn.apiKey(), turn.conversation(), done, result));
     }
 

@@ -31,7 +31,7 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
         @Nullable JsonNode reasoning, @Nullable Integer maxOutputTokens, @Nullable Double temperature,
         @Nullable Double topP, @Nullable Boolean stream,
         @Nullable @Size(max = ChatCompletionRequest.MAX_ID) String previousResponseId, @Nullable Boolean store,
-        @Nullable Boolean parallelToolCalls, @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region) {
+        @Nullable JsonNode include, @Nullable Boolean parallelToolCalls, @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region) {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -42,6 +42,18 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
     /** Whether the caller lets the response be stored (OpenAI's default: yes). */
     boolean storable() {
         return !Boolean.FALSE.equals(this.store);
+    }
+
+    /** Whether reasoning items are to carry their signature ({@code include: ["reasoning.encrypted_content"]}). */
+    boolean includesReasoningSignatures() {
+        if (this.include != null && this.include.isArray()) {
+            for (JsonNode value : this.include) {
+                if ("reasoning.encrypted_content".equals(value.asString(""))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

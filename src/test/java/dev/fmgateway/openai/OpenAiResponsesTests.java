@@ -197,6 +197,32 @@ class OpenAiResponsesTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void withoutStoringReasoningSignaturesComeBackAsEncryptedContentWhenIncluded() {
+        GatewayHttp.Response plain = create("""
+                {"model":"claude-haiku-4-5","input":"Why is the sky blue?","reasoning":{"effort":"low"},"store":false}""");
+        assertThat(plain.json().path("output").path(0).has("encrypted_content")).isFalse();
+
+        GatewayHttp.Response first = create("""
+                {"model":"claude-haiku-4-5","input":"Use get_weather for Hue","tools":%s,"reasoning":{"effort":"low"},
+                 "store":false,"include":["reasoning.encrypted_content"]}""".formatted(WEATHER));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        JsonNode reasoning = first.json().path("output").path(0);
+        assertThat(reasoning.path("encrypted_content").asString()).isNotBlank();
+        JsonNode call = first.json().path("output").path(1);
+
+        GatewayHttp.Response second = create("""
+                {"model":"claude-haiku-4-5","tools":%s,"reasoning":{"effort":"low"},"store":false,
+                 "input":[{"role":"user","content":"Use get_weather for Hue"},%s,%s,
+                  {"type":"function_call_output","call_id":"%s","output":"29 C"}]}"""
+            .formatted(WEATHER, reasoning, call, call.path("call_id").asString()));
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        JsonNode sent = JSON.readTree(this.emulator.requests().last().orElseThrow().bodyText());
+        assertThat(sent.path("messages").path(1).path("content").path(0).path("reasoningContent")
+            .path("reasoningText").path("signature").asString()).isEqualTo(reasoning.path("encrypted_content").asString());
+    }
+
+    @Test
     void itemReferencesNameOutputItemsOfStoredResponses() {
         GatewayHttp.Response first = create("""
                 {"model":"claude-haiku-4-5","input":"Use get_weather for Hanoi","tools":%s}""".formatted(WEATHER));
