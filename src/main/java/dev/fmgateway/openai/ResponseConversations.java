@@ -35,7 +35,7 @@ class ResponseConversations {
         Map<String, List<JsonNode>> loaded = new HashMap<>();
         String previous = request.previousResponseId();
         if (previous != null) {
-            requireStore("previous_response_id");
+            requireStore("previous_response_id", "previous_response_id");
             items.addAll(load(previous, apiKey, loaded));
         }
         int inputStart = items.size();
@@ -46,7 +46,7 @@ class ResponseConversations {
     }
 
     private JsonNode referenced(JsonNode reference, String apiKey, Map<String, List<JsonNode>> loaded) {
-        requireStore("input");
+        requireStore("input", "an item_reference in input");
         String id = reference.path("id").asString("");
         String response = ResponseIds.responseOf(id);
         if (response != null) {
@@ -78,8 +78,8 @@ class ResponseConversations {
         return items;
     }
 
-    private void requireStore(String param) {
-        UnsupportedParameterException.refuseIf(!this.store.enabled(), param, param + " is not supported: this "
+    private void requireStore(String param, String what) {
+        UnsupportedParameterException.refuseIf(!this.store.enabled(), param, what + " is not supported: this "
                 + "gateway does not store responses (gateway.openai.responses.store-ttl is 0); send the whole "
                 + "conversation as input items");
     }
