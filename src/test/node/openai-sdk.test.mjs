@@ -206,6 +206,26 @@ check('responses.create with a function tool, then its output', async () => {
   assert.equal(second.output.some((item) => item.type === 'function_call'), false);
 });
 
+check('responses.create continued with previous_response_id and only the function_call_output', async () => {
+  const tools = [{ type: 'function', name: 'get_weather', description: 'Current weather in a city', strict: true,
+    parameters: { type: 'object', properties: { city: { type: 'string' } }, required: ['city'], additionalProperties: false } }];
+  const first = await client.responses.create({ model: 'claude-haiku-4-5', input: 'Use get_weather for Hue', tools });
+  const call = first.output.find((item) => item.type === 'function_call');
+  assert.equal(call.name, 'get_weather');
+  const second = await client.responses.create({
+    model: 'claude-haiku-4-5',
+    previous_response_id: first.id,
+    input: [{ type: 'function_call_output', call_id: call.call_id, output: '{"temperature":29}' }],
+    tools,
+  });
+  assert.equal(second.previous_response_id, first.id);
+  assert.ok(second.output_text.length > 0);
+  await assert.rejects(
+    client.responses.create({ model: 'claude-haiku-4-5', previous_response_id: 'resp_0123456789abcdef0123456789abcdef', input: 'and then?' }),
+    (err) => err instanceof OpenAI.BadRequestError && err.code === 'previous_response_not_found' && err.param === 'previous_response_id',
+  );
+});
+
 check('responses.create streamed', async () => {
   const stream = await client.responses.create({ model: 'claude-haiku-4-5', input: 'Tell me about lighthouses', max_output_tokens: 60, stream: true });
   let text = '';

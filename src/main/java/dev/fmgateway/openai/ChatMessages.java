@@ -46,6 +46,22 @@ final class ChatMessages {
         for (int i = 0; i < messages.size(); i++) {
             add(i, messages.get(i));
         }
+        return finish();
+    }
+
+    /**
+     * Adds the model's reasoning with its signature to the assistant turn, which it opens: the reasoning comes first
+     * in the turn it belongs to, as the model produced it.
+     */
+    void reasoning(String text, String signature) {
+        turn(TextGenerationRequest.Role.ASSISTANT).addObject()
+            .put("type", "reasoning")
+            .put("text", text)
+            .put("signature", signature);
+    }
+
+    /** The system text and the turns of everything added so far. */
+    Translated finish() {
         flush();
         if (this.turns.isEmpty()) {
             throw new InvalidRequestException("messages", "must hold at least one user or assistant message");
@@ -56,7 +72,7 @@ final class ChatMessages {
     record Translated(@Nullable String system, List<TextGenerationRequest.Message> turns) {
     }
 
-    private void add(int i, ChatCompletionRequest.Message message) {
+    void add(int i, ChatCompletionRequest.Message message) {
         String field = "messages[" + i + "]";
         String role = message.role() != null ? message.role() : "";
         switch (role) {

@@ -91,8 +91,9 @@ class OpenAiErrors {
 
     /** The OpenAI error for one of our problems: its detail, its code in lower case, the parameter it names. */
     static OpenAiError of(GatewayException ex) {
-        return OpenAiError.of(ex.code().status(), ex.detail(), ex.code().name().toLowerCase(Locale.ROOT),
-                param(ex));
+        String code = ex instanceof PreviousResponseNotFoundException ? PreviousResponseNotFoundException.CODE
+                : ex.code().name().toLowerCase(Locale.ROOT);
+        return OpenAiError.of(ex.code().status(), ex.detail(), code, param(ex));
     }
 
     private static @Nullable String param(GatewayException ex) {

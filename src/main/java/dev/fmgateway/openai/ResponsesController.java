@@ -2,7 +2,6 @@ package dev.fmgateway.openai;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -25,8 +24,10 @@ import dev.fmgateway.invocation.TextResult;
 import dev.fmgateway.web.CallContexts;
 
 /**
- * {@code POST /openai/v1/responses}: OpenAI's Responses API (streamed as its typed events with {@code stream: true}), without stored responses yet; the
- * input goes through the same translation, checks and invocation chain as chat completions.
+ * {@code POST /openai/v1/responses}: OpenAI's Responses API (streamed as its typed events with {@code stream: true}).
+ * The input goes through the same translation, checks and invocation chain as chat completions; a response
+ * continues a stored one with {@code previous_response_id} and is stored itself unless the request says
+ * {@code store: false} ({@link ResponseConversations}), before it is answered, so the next turn finds it.
  */
 @RestController
 class ResponsesController {
@@ -37,12 +38,16 @@ class ResponsesController {
 
     private final ModelInvoker invoker;
 
+    private final ResponseConversations conversations;
+
     private final JsonMapper json;
 
-    ResponsesController(OpenAiTexts texts, ImageUrls images, ModelInvoker invoker, JsonMapper json) {
+    ResponsesController(OpenAiTexts texts, ImageUrls images, ModelInvoker invoker,
+            ResponseConversations conversations, JsonMapper json) {
         this.texts = texts;
         this.images = images;
         this.invoker = invoker;
+        this.conversations = conversations;
         this.json = json;
     }
 
@@ -50,29 +55,43 @@ class ResponsesController {
     @Nullable ResponseEntity<ResponseObject> create(@Valid @RequestBody ResponsesRequest request,
             @RequestHeader(name = "X-Gateway-Region", required = false) @Nullable String regionHeader,
             HttpServletResponse response) {
-        OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway(this.images));
         CallContext context = CallContexts.current(request.region(), regionHeader);
-        String id = "resp_" + UUID.randomUUID().toString().replace("-", "");
+        String apiKey = context.caller().keyName();
+        Conversation conversation = this.conversations.resolve(request, apiKey);
+        OpenAiTexts.Prepared prepared = this.texts.prepare(request.toGateway(this.images, conversation));
+        String id = ResponseIds.newResponse();
+        Turn turn = new Turn(request, apiKey, conversation, id, prepared.model().id());
         if (request.streaming()) {
-            stream(prepared, context, id, response);
+            stream(prepared, context, turn, response);
             return null;
         }
         List<Completion<TextResult>> calls = this.texts.invoke(prepared, 1, context);
         return ResponseEntity.ok()
             .headers(OpenAiTexts.headers(calls))
-            .body(ResponseObject.of(id, Instant.now().getEpochSecond(), prepared.model().id(),
-                    calls.getFirst().result()));
+            .body(finish(turn, Instant.now().getEpochSecond(), calls.getFirst().result()));
     }
 
-    private void stream(OpenAiTexts.Prepared prepared, CallContext context, String id, HttpServletResponse response) {
+    /** One response being made: what it answers and under which id. */
+    private record Turn(ResponsesRequest request, String apiKey, Conversation conversation, String id, String model) {
+    }
+
+    /** The finished response, stored first when it is to be. */
+    private ResponseObject finish(Turn turn, long created, TextResult result) {
+        ResponseObject done = ResponseObject.of(turn.id(), created, turn.model(), turn.request().previousResponseId(),
+                result, turn.request().includesReasoningSignatures());
+        return done.stored(this.conversations.save(turn.request(), turn.apiKey(), turn.conversation(), done, result));
+    }
+
+    private void stream(OpenAiTexts.Prepared prepared, CallContext context, Turn turn, HttpServletResponse response) {
         response.setHeader("X-Gateway-Model", prepared.model().id());
         long created = Instant.now().getEpochSecond();
-        ResponsesStream stream = new ResponsesStream(response, this.json, id);
-        stream.begin(ResponseObject.inProgress(id, created, prepared.model().id()));
+        ResponsesStream stream = new ResponsesStream(response, this.json, turn.id());
+        stream.begin(ResponseObject.inProgress(turn.id(), created, turn.model(), turn.request().previousResponseId(),
+                this.conversations.storing(turn.request())));
         try {
             Completion<TextResult> completion = this.invoker.invoke(prepared.model(),
                     new TextStream(prepared.prompt(), stream), context);
-            stream.complete(ResponseObject.of(id, created, prepared.model().id(), completion.result()));
+            stream.complete(finish(turn, created, completion.result()));
         }
         catch (TextDeltaSink.ClientGoneException gone) {
             // The client left; the upstream stream was cancelled and the partial output metered.

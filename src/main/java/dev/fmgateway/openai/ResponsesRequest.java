@@ -20,15 +20,18 @@ import tools.jackson.databind.node.ObjectNode;
  * Body of {@code POST /openai/v1/responses} (OpenAI's Responses API). The input items are read as the chat
  * messages they stand for (messages with {@code input_text}/{@code input_image}/{@code output_text} parts,
  * {@code function_call} as an assistant tool call, {@code function_call_output} as a tool message), so they get
- * the same translation and checks as {@code /openai/v1/chat/completions}.
+ * the same translation and checks as {@code /openai/v1/chat/completions}. Reasoning items go back to the model only
+ * with their signature ({@code encrypted_content}, which stored responses keep); {@code item_reference}s are
+ * resolved into the items they name before translation ({@link ResponseConversations}).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) String model, @Nullable JsonNode input,
         @Nullable String instructions, @Nullable JsonNode tools, @Nullable JsonNode toolChoice, @Nullable JsonNode text,
         @Nullable JsonNode reasoning, @Nullable Integer maxOutputTokens, @Nullable Double temperature,
-        @Nullable Double topP, @Nullable Boolean stream, @Nullable String previousResponseId,
-        @Nullable Boolean parallelToolCalls, @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region) {
+        @Nullable Double topP, @Nullable Boolean stream,
+        @Nullable @Size(max = ChatCompletionRequest.MAX_ID) String previousResponseId, @Nullable Boolean store,
+        @Nullable JsonNode include, @Nullable Boolean parallelToolCalls, @Nullable @Size(max = ChatCompletionRequest.MAX_REGION) String region) {
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -36,11 +39,30 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
         return Boolean.TRUE.equals(this.stream);
     }
 
-    TextGenerationRequest toGateway(ImageUrls images) {
-        UnsupportedParameterException.refuseIf(this.previousResponseId != null, "previous_response_id",
-                "previous_response_id is not supported: this gateway does not store responses; send the whole "
-                        + "conversation as input items");
-        ChatMessages.Translated translated = new ChatMessages(images).translate(messages());
+    /** Whether the caller lets the response be stored (OpenAI's default: yes). */
+    boolean storable() {
+        return !Boolean.FALSE.equals(this.store);
+    }
+
+    /** Whether reasoning items are to carry their signature ({@code include: ["reasoning.encrypted_content"]}). */
+    boolean includesReasoningSignatures() {
+        if (this.include != null && this.include.isArray()) {
+            for (JsonNode value : this.include) {
+                if ("reasoning.encrypted_content".equals(value.asString(""))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The request in the gateway's terms, with {@code conversation} as its turns: the items of the previous
+     * response (if any) followed by this request's input items, item references resolved. Only this request's
+     * {@code instructions} are the system text, as OpenAI does not carry them over from a previous response.
+     */
+    TextGenerationRequest toGateway(ImageUrls images, Conversation conversation) {
+        ChatMessages.Translated translated = translate(new ChatMessages(images), conversation);
         String system = this.instructions;
         if (translated.system() != null) {
             system = system == null ? translated.system() : system + "\n\n" + translated.system();
@@ -58,48 +80,76 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
                 budget != null ? new TextGenerationRequest.ReasoningBody(budget) : null);
     }
 
-    private List<ChatCompletionRequest.Message> messages() {
+    /** The input as a list of items: a string is one user message. */
+    List<JsonNode> inputItems() {
         if (this.input == null || this.input.isNull()) {
             throw new InvalidRequestException("input", "is required: a string or a list of input items");
         }
         if (this.input.isString()) {
-            return List.of(new ChatCompletionRequest.Message("user", this.input, null, null));
+            ObjectNode message = NODES.objectNode().put("type", "message").put("role", "user");
+            message.set("content", this.input);
+            return List.of(message);
         }
         if (!this.input.isArray() || this.input.isEmpty()) {
             throw new InvalidRequestException("input", "must be a string or a non-empty list of input items");
         }
-        List<ChatCompletionRequest.Message> messages = new ArrayList<>();
-        for (int i = 0; i < this.input.size(); i++) {
-            JsonNode item = this.input.get(i);
+        List<JsonNode> items = new ArrayList<>();
+        this.input.forEach(items::add);
+        return items;
+    }
+
+    /**
+     * The items of a conversation as chat turns. Items before {@code conversation.inputStart()} come from the
+     * stored previous response; errors name the others by their index in {@code input}.
+     */
+    private static ChatMessages.Translated translate(ChatMessages chat, Conversation conversation) {
+        List<JsonNode> items = conversation.items();
+        for (int n = 0; n < items.size(); n++) {
+            int i = n - conversation.inputStart();
+            String field = i >= 0 ? "input[" + i + "]" : "previous_response_id";
+            JsonNode item = items.get(n);
             String type = item.path("type").asString("message");
             switch (type) {
-                case "message" -> messages.add(new ChatCompletionRequest.Message(item.path("role").asString(""),
-                        content(i, item.path("content")), null, null));
+                case "message" -> chat.add(n, new ChatCompletionRequest.Message(item.path("role").asString(""),
+                        content(field, item.path("content")), null, null));
                 case "function_call" -> {
                     ArrayNode calls = NODES.arrayNode();
                     ObjectNode call = calls.addObject().put("id", item.path("call_id").asString("")).put("type", "function");
                     call.putObject("function")
                         .put("name", item.path("name").asString(""))
                         .put("arguments", item.path("arguments").asString("{}"));
-                    messages.add(new ChatCompletionRequest.Message("assistant", null, calls, null));
+                    chat.add(n, new ChatCompletionRequest.Message("assistant", null, calls, null));
                 }
                 case "function_call_output" -> {
                     JsonNode output = item.path("output");
-                    messages.add(new ChatCompletionRequest.Message("tool",
+                    chat.add(n, new ChatCompletionRequest.Message("tool",
                             output.isString() ? output : NODES.stringNode(output.toString()), null, item.path("call_id")));
                 }
                 case "reasoning" -> {
-                    // Reasoning summaries the client passes back carry no signature the model could check: left out.
+                    // Only reasoning with its signature (kept in encrypted_content) can go back to the model; a bare
+                    // summary carries nothing the model could check, and is left out.
+                    if (item.path("encrypted_content").isString()) {
+                        chat.reasoning(summary(item), item.path("encrypted_content").stringValue());
+                    }
                 }
-                default -> throw new UnsupportedParameterException("input",
-                        "input[" + i + "]: item type must be message, function_call or function_call_output, not '" + type + "'");
+                default -> throw new UnsupportedParameterException("input", field
+                        + ": item type must be message, function_call, function_call_output, reasoning or "
+                        + "item_reference, not '" + type + "'");
             }
         }
-        return messages;
+        return chat.finish();
+    }
+
+    private static String summary(JsonNode reasoning) {
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : reasoning.path("summary")) {
+            text.append(part.path("text").asString(""));
+        }
+        return text.toString();
     }
 
     /** Message content in chat terms: input_text and output_text as text, input_image as image_url. */
-    private static JsonNode content(int i, JsonNode content) {
+    private static JsonNode content(String field, JsonNode content) {
         if (content.isString() || !content.isArray()) {
             return content;
         }
@@ -112,7 +162,7 @@ record ResponsesRequest(@Nullable @Size(max = ChatCompletionRequest.MAX_ID) Stri
                 case "input_image" -> parts.addObject().put("type", "image_url").putObject("image_url")
                     .put("url", part.path("image_url").asString(""));
                 default -> throw new UnsupportedParameterException("input",
-                        "input[" + i + "].content: parts must be input_text, input_image or output_text, not '" + type + "'");
+                        field + ".content: parts must be input_text, input_image or output_text, not '" + type + "'");
             }
         }
         return parts;

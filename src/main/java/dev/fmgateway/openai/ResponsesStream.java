@@ -61,7 +61,7 @@ final class ResponsesStream implements TextDeltaSink {
             close();
             this.outputIndex++;
             this.openKind = "message";
-            this.openItem = "msg_" + this.id;
+            this.openItem = ResponseIds.message(this.id);
             this.text.setLength(0);
             event("response.output_item.added", Map.of("output_index", this.outputIndex, "item", Map.of("id",
                     this.openItem, "type", "message", "role", "assistant", "status", "in_progress", "content", java.util.List.of())));
@@ -78,7 +78,7 @@ final class ResponsesStream implements TextDeltaSink {
         close();
         this.outputIndex++;
         this.openKind = "function_call";
-        this.openItem = "fc_" + callId;
+        this.openItem = ResponseIds.call(this.id, index);
         this.callId = callId;
         this.callName = name;
         this.text.setLength(0);

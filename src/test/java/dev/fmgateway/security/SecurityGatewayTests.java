@@ -165,4 +165,19 @@ class SecurityGatewayTests {
         assertThat(this.http.get("/swagger-ui/index.html").status()).isEqualTo(404);
         assertThat(this.http.get("/v3/api-docs").status()).isEqualTo(200);
     }
+
+    @Test
+    void aKeyContinuesOnlyItsOwnStoredResponses() {
+        GatewayHttp.Response mine = this.http.post("/openai/v1/responses",
+                "{\"model\":\"claude-haiku-4-5\",\"input\":\"What is a lighthouse?\"}", "Authorization", "Bearer " + ADMIN);
+        assertThat(mine.status()).as(mine.body()).isEqualTo(200);
+        String next = "{\"model\":\"claude-haiku-4-5\",\"input\":\"and then?\",\"previous_response_id\":\""
+                + mine.json().path("id").asString() + "\"}";
+
+        GatewayHttp.Response other = this.http.post("/openai/v1/responses", next);
+        assertThat(other.status()).as(other.body()).isEqualTo(400);
+        assertThat(other.json().path("error").path("code").asString()).isEqualTo("previous_response_not_found");
+        GatewayHttp.Response own = this.http.post("/openai/v1/responses", next, "Authorization", "Bearer " + ADMIN);
+        assertThat(own.status()).as(own.body()).isEqualTo(200);
+    }
 }
