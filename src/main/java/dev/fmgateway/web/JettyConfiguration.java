@@ -15,16 +15,17 @@ import org.springframework.core.Ordered;
 class JettyConfiguration {
 
     /**
-     * Characters of recent header lines each connection's parser keeps to reuse. Jetty's default, 1,024, costs a
-     * 96 KB table per open connection (about 100 MB for 1,000 callers); this keeps the commonest few lines.
+     * Header lines each connection's parser keeps to reuse: none. Jetty's default, 1,024, costs a 96 KB table per
+     * open connection (about 100 MB for 1,000 callers), and 256 still cost 24 KB each, the largest share of the
+     * heap at 1,000 calls in flight (docs/benchmark.md, "Memory"); parsing a few headers anew costs less.
      */
-    static final int HEADER_CACHE_SIZE = 256;
+    static final int HEADER_CACHE_SIZE = 0;
 
     /** Platform threads for Jetty's acceptor, selector and non-blocking work. */
     static final int PLATFORM_THREADS = 16;
 
     @Bean
-    JettyServerCustomizer smallHeaderCache() {
+    JettyServerCustomizer noHeaderCache() {
         return server -> {
             for (var connector : server.getConnectors()) {
                 HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
