@@ -29,7 +29,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldPaths, List<Tool> tools,
         @Nullable String forcedTool, boolean thinking, boolean reasons, boolean answersTools, @Nullable String cachePrefix,
-        int cachePrefixTokens, String lastUserText) {
+        int cachePrefixTokens, String lastUserText, boolean guarded) {
+
+    /** A guardrail named in guardrailConfig blocks any conversation whose last user turn says this word. */
+    static final String GUARDRAIL_TRIGGER = "contraband";
+
+    /** What the emulator's guardrails answer instead of the model (Bedrock's default blocked message). */
+    static final String GUARDRAIL_MESSAGE = "Sorry, the model cannot answer this question.";
 
     record Tool(String name, JsonNode schema) {
     }
@@ -268,7 +274,42 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         return new ConverseInput(new TextFamily.TextRequest(family.render(conversation), conversation.lastUserText(),
                 maxTokens, stops), paths, tools, forced, thinking, thinking || traits.intrinsicReasoning(), answersTools,
                 cachePrefix, prefixTokens[0],
-                conversation.lastUserText());
+                conversation.lastUserText(), guardrail(body.path("guardrailConfig"), stream));
+    }
+
+    /** Whether a guardrailConfig is there, checked as Bedrock checks it (reference chat-apis-wire §1.1). */
+    private static boolean guardrail(JsonNode config, boolean stream) {
+        if (config.isMissingNode()) {
+            return false;
+        }
+        Set<String> allowed = stream
+                ? Set.of("guardrailIdentifier", "guardrailVersion", "trace", "streamProcessingMode")
+                : Set.of("guardrailIdentifier", "guardrailVersion", "trace");
+        for (String name : config.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.validation("Unknown member guardrailConfig." + name);
+            }
+        }
+        String identifier = config.path("guardrailIdentifier").asString("");
+        if (!identifier.matches("[a-z0-9]+|arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+")) {
+            throw constraint(identifier, "guardrailConfig.guardrailIdentifier",
+                    "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:"
+                            + "[0-9]{12}:guardrail/[a-z0-9]+))");
+        }
+        String version = config.path("guardrailVersion").asString("");
+        if (!version.matches("DRAFT|[1-9][0-9]{0,7}")) {
+            throw constraint(version, "guardrailConfig.guardrailVersion",
+                    "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
+        }
+        String trace = config.path("trace").asString("disabled");
+        if (!Set.of("enabled", "disabled", "enabled_full").contains(trace)) {
+            throw constraint(trace, "guardrailConfig.trace", "Member must satisfy enum value set: [enabled, disabled, enabled_full]");
+        }
+        String mode = config.path("streamProcessingMode").asString("sync");
+        if (!Set.of("sync", "async").contains(mode)) {
+            throw constraint(mode, "guardrailConfig.streamProcessingMode", "Member must satisfy enum value set: [sync, async]");
+        }
+        return true;
     }
 
     private static boolean thinking(JsonNode fields, ConverseTraits traits, int maxTokens) {

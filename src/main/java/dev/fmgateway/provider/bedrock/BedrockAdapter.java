@@ -243,6 +243,7 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             .inferenceConfig(bodies.inference())
             .toolConfig(bodies.tools())
             .additionalModelRequestFields(bodies.additionalFields())
+            .guardrailConfig(ConverseGuardrails.of(prompt.guardrail()))
             .build();
         ConverseResponse response = Upstream.await(this.clients.in(deployment.region()).converse(request), deadline,
                 model.id(), BedrockErrors::translate);
@@ -260,6 +261,7 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             .inferenceConfig(bodies.inference())
             .toolConfig(bodies.tools())
             .additionalModelRequestFields(bodies.additionalFields())
+            .guardrailConfig(ConverseGuardrails.ofStream(stream.prompt().guardrail()))
             .build();
         ConverseStreamReader reader = new ConverseStreamReader(model, deployment, stream, this.json);
         return reader.read(events -> this.clients.in(deployment.region())
