@@ -50,6 +50,10 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
 
     static final int MAX_IMAGE_BYTES = 3_932_160;
 
+    static final int MAX_DOCUMENT_BYTES = 4_718_592;
+
+    static final int MAX_DOCUMENTS = 5;
+
     /** The signature this emulator gives a reasoning text, and checks when the text comes back. */
     static String sign(String text) {
         try {
@@ -127,6 +131,7 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         JsonNode messages = body.path("messages");
         Set<String> openToolUses = new LinkedHashSet<>();
         int images = 0;
+        int documents = 0;
         boolean answersTools = false;
         String lastToolTurnShape = null;
         for (int i = 0; i < messages.size(); i++) {
@@ -212,7 +217,15 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
                             throw ApiException.validation("This model doesn't support the document content block that "
                                     + "you provided.");
                         }
-                        append(text, "[document]");
+                        if (assistant) {
+                            throw ApiException.validation("messages." + i + ".content." + j
+                                    + ": document blocks are only allowed in user messages.");
+                        }
+                        if (++documents > MAX_DOCUMENTS) {
+                            throw ApiException.validation("A maximum of " + MAX_DOCUMENTS + " documents can be provided "
+                                    + "in a request.");
+                        }
+                        append(text, document(value, i, j));
                     }
                 }
                 conversationBlocks |= kind.equals("text") || kind.equals("image") || kind.equals("document");
@@ -220,6 +233,10 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
                     cacheText.append(block).append('\n');
                     plainText.append(kind.equals("text") ? value.asString() : kind).append('\n');
                 }
+            }
+            if (content.valueStream().anyMatch(b -> b.has("document")) && content.valueStream().noneMatch(b -> b.has("text"))) {
+                throw ApiException.validation("messages." + i + ".content: A document must be accompanied by a text "
+                        + "block in the same message.");
             }
             if (toolResults && conversationBlocks && traits.toolResultsAlone()) {
                 throw ApiException.validation("messages." + i + ".content: Conversation blocks and tool result blocks "
@@ -408,6 +425,40 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
             throw ApiException.validation("messages." + i + ".content." + j + ".image: the image bytes are not a valid "
                     + format + " image.");
         }
+    }
+
+    /** Checks a document block; the model reads it as its name, format and size. */
+    private static String document(JsonNode document, int i, int j) {
+        String path = "messages." + (i + 1) + ".member.content." + (j + 1) + ".member.document";
+        String format = document.path("format").asString("");
+        if (!Set.of("pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md").contains(format)) {
+            throw constraint(format, path + ".format",
+                    "Member must satisfy enum value set: [pdf, csv, doc, docx, xls, xlsx, html, txt, md]");
+        }
+        String name = document.path("name").asString("");
+        if (name.isEmpty() || name.length() > 200
+                || !name.matches("[A-Za-z0-9\\-()\\[\\]]+( [A-Za-z0-9\\-()\\[\\]]+)*")) {
+            throw ApiException.validation("The document file name can only contain alphanumeric characters, whitespace "
+                    + "characters, hyphens, parentheses, and square brackets. The name can't contain more than one "
+                    + "consecutive whitespace character.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(document.path("source").path("bytes").asString(""));
+        }
+        catch (IllegalArgumentException ex) {
+            throw ApiException.malformed("#/messages/" + i + "/content/" + j + "/document/source/bytes: not base64");
+        }
+        if (bytes.length == 0 || bytes.length > MAX_DOCUMENT_BYTES) {
+            throw ApiException.validation("messages." + i + ".content." + j + ".document.source.bytes: the document "
+                    + "must be between 1 byte and 4.5 MB.");
+        }
+        if (format.equals("pdf") && !(bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D'
+                && bytes[3] == 'F')) {
+            throw ApiException.validation("messages." + i + ".content." + j + ".document: the document bytes are not "
+                    + "a valid pdf document.");
+        }
+        return "document " + name + " " + format + " " + bytes.length + " bytes";
     }
 
     private static @Nullable String magic(byte[] b) {
