@@ -15,7 +15,9 @@ import tools.jackson.databind.node.ObjectNode;
  * Deterministic: with tools offered, a forced tool choice or a last user turn that names a tool gets a toolUse
  * whose input is built from the tool's schema; a turn of tool results gets text; a thinking budget gets a signed
  * reasoning block first; the part of the prompt before the last cache point is written to the cache on first
- * sight and read from it after (when it is at least the model's minimum).
+ * sight and read from it after (when it is at least the model's minimum). With a guardrailConfig, a last user turn
+ * that says {@value ConverseInput#GUARDRAIL_TRIGGER} is blocked: Bedrock's canned message, stopReason
+ * {@code guardrail_intervened}.
  */
 final class Converse {
 
@@ -128,6 +130,12 @@ final class Converse {
 
     private static Answer answer(ConverseInput input) {
         TextFamily.TextRequest request = input.request();
+        if (input.guarded() && input.lastUserText().toLowerCase(Locale.ROOT).contains(ConverseInput.GUARDRAIL_TRIGGER)) {
+            TextGenerator.Generation blocked = new TextGenerator.Generation(ConverseInput.GUARDRAIL_MESSAGE,
+                    Tokenizer.count(ConverseInput.GUARDRAIL_MESSAGE), TextGenerator.Finish.END, null);
+            return new Answer(null, blocked.text(), null, null, "", "guardrail_intervened", blocked,
+                    blocked.outputTokens());
+        }
         List<String> words = Tokenizer.words(input.lastUserText());
         String reasoning = input.reasons()
                 ? "Considering: " + String.join(" ", words.subList(0, Math.min(8, words.size()))) : null;

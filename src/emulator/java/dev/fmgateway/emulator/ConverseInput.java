@@ -29,7 +29,13 @@ import tools.jackson.databind.node.ObjectNode;
  */
 record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldPaths, List<Tool> tools,
         @Nullable String forcedTool, boolean thinking, boolean reasons, boolean answersTools, @Nullable String cachePrefix,
-        int cachePrefixTokens, String lastUserText) {
+        int cachePrefixTokens, String lastUserText, boolean guarded) {
+
+    /** A guardrail named in guardrailConfig blocks any conversation whose last user turn says this word. */
+    static final String GUARDRAIL_TRIGGER = "contraband";
+
+    /** What the emulator's guardrails answer instead of the model (Bedrock's default blocked message). */
+    static final String GUARDRAIL_MESSAGE = "Sorry, the model cannot answer this question.";
 
     record Tool(String name, JsonNode schema) {
     }
@@ -43,6 +49,10 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         .getSchema(SchemaLocation.of(SpecificationVersion.DRAFT_2020_12.getDialectId()));
 
     static final int MAX_IMAGE_BYTES = 3_932_160;
+
+    static final int MAX_DOCUMENT_BYTES = 4_718_592;
+
+    static final int MAX_DOCUMENTS = 5;
 
     /** The signature this emulator gives a reasoning text, and checks when the text comes back. */
     static String sign(String text) {
@@ -121,6 +131,7 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         JsonNode messages = body.path("messages");
         Set<String> openToolUses = new LinkedHashSet<>();
         int images = 0;
+        int documents = 0;
         boolean answersTools = false;
         String lastToolTurnShape = null;
         for (int i = 0; i < messages.size(); i++) {
@@ -206,7 +217,15 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
                             throw ApiException.validation("This model doesn't support the document content block that "
                                     + "you provided.");
                         }
-                        append(text, "[document]");
+                        if (assistant) {
+                            throw ApiException.validation("messages." + i + ".content." + j
+                                    + ": document blocks are only allowed in user messages.");
+                        }
+                        if (++documents > MAX_DOCUMENTS) {
+                            throw ApiException.validation("A maximum of " + MAX_DOCUMENTS + " documents can be provided "
+                                    + "in a request.");
+                        }
+                        append(text, document(value, i, j));
                     }
                 }
                 conversationBlocks |= kind.equals("text") || kind.equals("image") || kind.equals("document");
@@ -214,6 +233,10 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
                     cacheText.append(block).append('\n');
                     plainText.append(kind.equals("text") ? value.asString() : kind).append('\n');
                 }
+            }
+            if (content.valueStream().anyMatch(b -> b.has("document")) && content.valueStream().noneMatch(b -> b.has("text"))) {
+                throw ApiException.validation("messages." + i + ".content: A document must be accompanied by a text "
+                        + "block in the same message.");
             }
             if (toolResults && conversationBlocks && traits.toolResultsAlone()) {
                 throw ApiException.validation("messages." + i + ".content: Conversation blocks and tool result blocks "
@@ -268,7 +291,42 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
         return new ConverseInput(new TextFamily.TextRequest(family.render(conversation), conversation.lastUserText(),
                 maxTokens, stops), paths, tools, forced, thinking, thinking || traits.intrinsicReasoning(), answersTools,
                 cachePrefix, prefixTokens[0],
-                conversation.lastUserText());
+                conversation.lastUserText(), guardrail(body.path("guardrailConfig"), stream));
+    }
+
+    /** Whether a guardrailConfig is there, checked as Bedrock checks it (reference chat-apis-wire §1.1). */
+    private static boolean guardrail(JsonNode config, boolean stream) {
+        if (config.isMissingNode()) {
+            return false;
+        }
+        Set<String> allowed = stream
+                ? Set.of("guardrailIdentifier", "guardrailVersion", "trace", "streamProcessingMode")
+                : Set.of("guardrailIdentifier", "guardrailVersion", "trace");
+        for (String name : config.propertyNames()) {
+            if (!allowed.contains(name)) {
+                throw ApiException.validation("Unknown member guardrailConfig." + name);
+            }
+        }
+        String identifier = config.path("guardrailIdentifier").asString("");
+        if (!identifier.matches("[a-z0-9]+|arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:[0-9]{12}:guardrail/[a-z0-9]+")) {
+            throw constraint(identifier, "guardrailConfig.guardrailIdentifier",
+                    "Member must satisfy regular expression pattern: (([a-z0-9]+)|(arn:aws(-[^:]+)?:bedrock:[a-z0-9-]{1,20}:"
+                            + "[0-9]{12}:guardrail/[a-z0-9]+))");
+        }
+        String version = config.path("guardrailVersion").asString("");
+        if (!version.matches("DRAFT|[1-9][0-9]{0,7}")) {
+            throw constraint(version, "guardrailConfig.guardrailVersion",
+                    "Member must satisfy regular expression pattern: (([1-9][0-9]{0,7})|(DRAFT))");
+        }
+        String trace = config.path("trace").asString("disabled");
+        if (!Set.of("enabled", "disabled", "enabled_full").contains(trace)) {
+            throw constraint(trace, "guardrailConfig.trace", "Member must satisfy enum value set: [enabled, disabled, enabled_full]");
+        }
+        String mode = config.path("streamProcessingMode").asString("sync");
+        if (!Set.of("sync", "async").contains(mode)) {
+            throw constraint(mode, "guardrailConfig.streamProcessingMode", "Member must satisfy enum value set: [sync, async]");
+        }
+        return true;
     }
 
     private static boolean thinking(JsonNode fields, ConverseTraits traits, int maxTokens) {
@@ -367,6 +425,40 @@ record ConverseInput(TextFamily.TextRequest request, List<String> responseFieldP
             throw ApiException.validation("messages." + i + ".content." + j + ".image: the image bytes are not a valid "
                     + format + " image.");
         }
+    }
+
+    /** Checks a document block; the model reads it as its name, format and size. */
+    private static String document(JsonNode document, int i, int j) {
+        String path = "messages." + (i + 1) + ".member.content." + (j + 1) + ".member.document";
+        String format = document.path("format").asString("");
+        if (!Set.of("pdf", "csv", "doc", "docx", "xls", "xlsx", "html", "txt", "md").contains(format)) {
+            throw constraint(format, path + ".format",
+                    "Member must satisfy enum value set: [pdf, csv, doc, docx, xls, xlsx, html, txt, md]");
+        }
+        String name = document.path("name").asString("");
+        if (name.isEmpty() || name.length() > 200
+                || !name.matches("[A-Za-z0-9\\-()\\[\\]]+( [A-Za-z0-9\\-()\\[\\]]+)*")) {
+            throw ApiException.validation("The document file name can only contain alphanumeric characters, whitespace "
+                    + "characters, hyphens, parentheses, and square brackets. The name can't contain more than one "
+                    + "consecutive whitespace character.");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getDecoder().decode(document.path("source").path("bytes").asString(""));
+        }
+        catch (IllegalArgumentException ex) {
+            throw ApiException.malformed("#/messages/" + i + "/content/" + j + "/document/source/bytes: not base64");
+        }
+        if (bytes.length == 0 || bytes.length > MAX_DOCUMENT_BYTES) {
+            throw ApiException.validation("messages." + i + ".content." + j + ".document.source.bytes: the document "
+                    + "must be between 1 byte and 4.5 MB.");
+        }
+        if (format.equals("pdf") && !(bytes.length >= 4 && bytes[0] == '%' && bytes[1] == 'P' && bytes[2] == 'D'
+                && bytes[3] == 'F')) {
+            throw ApiException.validation("messages." + i + ".content." + j + ".document: the document bytes are not "
+                    + "a valid pdf document.");
+        }
+        return "document " + name + " " + format + " " + bytes.length + " bytes";
     }
 
     private static @Nullable String magic(byte[] b) {

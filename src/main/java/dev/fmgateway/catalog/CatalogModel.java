@@ -33,7 +33,7 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
         String upstreamId, List<String> aliases, Set<Capability> capabilities, boolean streaming,
         List<String> languages, List<String> regions, String defaultRegion, List<Deployment> deployments,
         Limits limits, Pricing pricing, Lifecycle lifecycle, @Nullable String description,
-        @Nullable Duration timeout, ChatFeatures features) {
+        @Nullable Duration timeout, ChatFeatures features, @Nullable Guardrail guardrail) {
 
     static CatalogModel of(String id, CatalogProperties.Entry entry) {
         List<Deployment> deployments = deployments(entry);
@@ -45,7 +45,7 @@ public record CatalogModel(String id, String name, String vendor, Backend backen
                 entry.limits() != null ? entry.limits() : Limits.none(),
                 entry.pricing() != null ? entry.pricing() : new Pricing(null, null, null),
                 entry.lifecycle() != null ? entry.lifecycle() : Lifecycle.active(), entry.description(),
-                entry.timeout(), entry.features() != null ? entry.features() : ChatFeatures.none());
+                entry.timeout(), entry.features() != null ? entry.features() : ChatFeatures.none(), entry.guardrail());
     }
 
     /** The configured deployments, or one per listed region with the model's upstream id. */

@@ -43,6 +43,7 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
      * @param description one line for the catalog
      * @param api the Bedrock Runtime API its deployments use (default INVOKE)
      * @param features what it accepts beyond text turns (tools, images, reasoning, caching, ...)
+     * @param guardrail the Bedrock guardrail its Converse calls go through, unless the caller's key names one
      */
     public record Entry(@NotBlank String name, @NotBlank String vendor, @NotNull Backend backend,
             @NotNull PayloadFamily family, @NotBlank String upstreamId, @DefaultValue List<String> aliases,
@@ -51,7 +52,7 @@ public record CatalogProperties(@DefaultValue Map<String, @Valid Entry> models) 
             @DefaultValue List<@Valid DeploymentEntry> deployments, @Nullable String defaultRegion,
             @Nullable Limits limits, @Nullable Pricing pricing, @Nullable Lifecycle lifecycle,
             @Nullable String description, @Nullable Duration timeout, @Nullable UpstreamApi api,
-            @Nullable ChatFeatures features) {
+            @Nullable ChatFeatures features, @Nullable @Valid Guardrail guardrail) {
     }
 
     /**

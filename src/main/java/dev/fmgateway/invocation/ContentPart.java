@@ -37,6 +37,32 @@ public sealed interface ContentPart {
         }
     }
 
+    /**
+     * A document, as bytes (already checked against its declared format and the size limits).
+     *
+     * @param format {@code pdf}, {@code csv}, {@code doc}, {@code docx}, {@code xls}, {@code xlsx}, {@code html},
+     *        {@code txt} or {@code md}
+     * @param name the name the model sees (Bedrock's rules: letters, digits, single spaces, hyphens, brackets)
+     */
+    record Document(String format, String name, byte[] bytes) implements ContentPart {
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Document document && document.format.equals(this.format)
+                    && document.name.equals(this.name) && Arrays.equals(document.bytes, this.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * (31 * this.format.hashCode() + this.name.hashCode()) + Arrays.hashCode(this.bytes);
+        }
+
+        @Override
+        public String toString() {
+            return "Document[" + this.format + ", " + this.name + ", " + this.bytes.length + " bytes]";
+        }
+    }
+
     /** A tool call the assistant made (in an assistant turn). */
     record ToolUse(String id, String name, JsonNode input) implements ContentPart {
     }

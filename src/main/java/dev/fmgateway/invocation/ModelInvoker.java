@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fmgateway.catalog.Capability;
 import dev.fmgateway.catalog.CatalogModel;
+import dev.fmgateway.catalog.Guardrail;
 import dev.fmgateway.catalog.ModelCatalog;
 
 /**
@@ -75,8 +76,25 @@ public class ModelInvoker {
     /** Calls a model under a deadline shared with other calls of the same request (e.g. several choices). */
     public <R extends InferenceResult> Completion<R> invoke(CatalogModel model, InferenceRequest<R> request,
             CallContext context, Deadline deadline) {
-        return this.chain.proceed(new Invocation(model, request, context, deadline, List.of(), null))
+        return this.chain.proceed(new Invocation(model, guarded(request, model, context.caller()), context, deadline,
+                List.of(), null))
             .as(request.resultType());
+    }
+
+    /** A chat request through the guardrail the caller's key names, else the one the catalog names for the model. */
+    @SuppressWarnings("unchecked")
+    private static <R extends InferenceResult> InferenceRequest<R> guarded(InferenceRequest<R> request,
+            CatalogModel model, Caller caller) {
+        Guardrail guardrail = caller.guardrail() != null ? caller.guardrail() : model.guardrail();
+        if (guardrail == null) {
+            return request;
+        }
+        return switch (request) {
+            case TextPrompt prompt -> (InferenceRequest<R>) prompt.withGuardrail(guardrail);
+            case TextStream stream -> (InferenceRequest<R>) new TextStream(stream.prompt().withGuardrail(guardrail),
+                    stream.sink());
+            default -> request;
+        };
     }
 
     /** The model's deadline (or the default); a caller may ask for less, never for more. */

@@ -88,6 +88,11 @@ class CostMeteringFilter implements InvocationFilter {
                     Counter.builder("gateway.tokens").tags(tags).tag("direction", "cache_write").register(this.meters)
                         .increment(tokens.cacheWrite());
                 }
+                if (tokens.reasoning() > 0) {
+                    // A share of the output tokens: its own metric, so that summing gateway.tokens counts it once.
+                    Counter.builder("gateway.reasoning.tokens").tags(tags).register(this.meters)
+                        .increment(tokens.reasoning());
+                }
             }
             case Usage.Images images -> Counter.builder("gateway.images").tags(tags).register(this.meters)
                 .increment(images.count());

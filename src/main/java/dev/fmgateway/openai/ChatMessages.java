@@ -5,6 +5,7 @@ import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.fmgateway.text.ChatDocuments;
 import dev.fmgateway.text.TextGenerationRequest;
 import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.core.JacksonException;
@@ -16,7 +17,7 @@ import tools.jackson.databind.node.ObjectNode;
 
 /**
  * OpenAI chat messages as the gateway's turns with content parts: system and developer messages become the system
- * text; user text and {@code image_url} parts become text and image parts; an assistant's {@code tool_calls} become
+ * text; user text, {@code image_url} and {@code file} parts become text, image and document parts; an assistant's {@code tool_calls} become
  * toolUse parts; {@code tool} messages become toolResult parts of the next user turn (consecutive tool and user
  * messages are one turn, as Bedrock wants turns to alternate). Whether each tool result answers an earlier call,
  * and whether the images are what they say, is checked where every route's parts are checked.
@@ -113,10 +114,34 @@ final class ChatMessages {
                 case "text" -> parts.addObject().put("type", "text").put("text", part.path("text").asString(""));
                 case "image_url" -> parts.add(this.images.part(field + ".content[" + j + "].image_url",
                         part.path("image_url").path("url").asString("")));
+                case "file" -> parts.add(file(field + ".content[" + j + "].file", part.path("file")));
                 default -> throw new UnsupportedParameterException("messages", field + ".content[" + j
-                        + "]: only text and image_url parts are supported, not '" + type + "'");
+                        + "]: only text, image_url and file parts are supported, not '" + type + "'");
             }
         }
+    }
+
+    /** A {@code file} part with its bytes in a data URL, as a document part (named after its file name). */
+    private static ObjectNode file(String field, JsonNode file) {
+        String data = file.path("file_data").asString("");
+        if (data.isEmpty()) {
+            throw new UnsupportedParameterException("messages", field + ": only file_data (a data: URL) is supported"
+                    + (file.has("file_id") ? ", not file_id (the gateway stores no files)" : ""));
+        }
+        int comma = data.indexOf(',');
+        String header = comma > 0 ? data.substring(0, comma) : "";
+        if (!data.startsWith("data:") || !header.endsWith(";base64")) {
+            throw new UnsupportedParameterException("messages", field + ".file_data must be data:<media type>;base64,<data>");
+        }
+        String mediaType = header.substring("data:".length(), header.length() - ";base64".length());
+        String format = ChatDocuments.formatOf(mediaType);
+        if (format == null) {
+            throw new UnsupportedParameterException("messages", field + ".file_data: '" + mediaType + "' is not a "
+                    + "document type Bedrock takes (PDF, CSV, Word, Excel, HTML, plain text, Markdown)");
+        }
+        ObjectNode document = JsonNodeFactory.instance.objectNode().put("type", "document").put("format", format);
+        document.put("name", ChatDocuments.nameOf(file.path("filename").asString("document")));
+        return document.put("base64", data.substring(comma + 1));
     }
 
     private void assistant(String field, ChatCompletionRequest.Message message) {

@@ -66,7 +66,7 @@ public class ApiKeys {
             }
             Set<String> allowed = key.allowedModels().isEmpty() ? null
                     : catalogIds("API key '" + key.name() + "'", key.allowedModels(), catalog);
-            Caller caller = new Caller(key.name(), key.team(), key.admin(), allowed);
+            Caller caller = new Caller(key.name(), key.team(), key.admin(), allowed, key.guardrail());
             this.entries.add(new Entry(KeyHash.parse(key.sha256()), caller));
             if (key.accessKeyId() != null && this.byAccessKeyId.put(key.accessKeyId(), caller) != null) {
                 throw new IllegalStateException("Two API keys have the access key id " + key.accessKeyId());

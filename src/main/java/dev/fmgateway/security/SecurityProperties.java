@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import dev.fmgateway.catalog.Guardrail;
+
 /**
  * Who may call the gateway.
  *
@@ -58,12 +60,13 @@ record SecurityProperties(boolean allowAnonymous, @Nullable @Valid Anonymous ano
      * @param allowedModels catalog ids or aliases the key may call; empty means every model
      * @param accessKeyId the access key id of the key's SigV4 credentials on the native AWS routes, if it has
      * any (the secret is derived from it, see {@code dev.fmgateway.awsnative.IssueCredentials})
+     * @param guardrail the Bedrock guardrail the key's chat calls go through (over the catalog's)
      */
     record Key(@NotBlank @Size(max = MAX_NAME) String name, @Nullable @Size(max = MAX_NAME) String team,
             @NotBlank @Pattern(regexp = "[0-9a-fA-F]{64}", message = "must be 64 hex digits (SHA-256)") String sha256,
             boolean admin, @Nullable Set<String> allowedModels,
             @Nullable @Pattern(regexp = "[A-Z0-9]{16,128}", message = "must be 16 to 128 upper-case letters or digits")
-            String accessKeyId) {
+            String accessKeyId, @Nullable @Valid Guardrail guardrail) {
 
         Key {
             allowedModels = allowedModels == null ? Set.of() : Set.copyOf(allowedModels);

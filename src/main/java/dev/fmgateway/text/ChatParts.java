@@ -12,13 +12,15 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Reads the turns of a request: content as a string or a list of parts ({@code text}, {@code image},
- * {@code toolUse}, {@code toolResult}, {@code reasoning}, {@code cachePoint}), each where it may appear, every
- * tool result answering a tool use of an earlier assistant turn, images checked and counted. Errors name the
+ * {@code document}, {@code toolUse}, {@code toolResult}, {@code reasoning}, {@code cachePoint}), each where it may appear, every
+ * tool result answering a tool use of an earlier assistant turn, images and documents checked and counted. Errors name the
  * field ({@code messages[1].content[0].toolUseId}).
  */
 final class ChatParts {
 
     private int images;
+
+    private int documents;
 
     private final Set<String> toolUseIds = new HashSet<>();
 
@@ -45,6 +47,10 @@ final class ChatParts {
         for (int j = 0; j < content.size(); j++) {
             parts.add(part(field + "[" + j + "]", content.get(j), assistant));
         }
+        if (parts.stream().anyMatch(ContentPart.Document.class::isInstance)
+                && parts.stream().noneMatch(ContentPart.Text.class::isInstance)) {
+            throw new InvalidRequestException(field, "a turn with a document needs a text part too (Bedrock's rule)");
+        }
         return parts;
     }
 
@@ -65,6 +71,15 @@ final class ChatParts {
                             + ChatImages.MAX_COUNT + " images per request");
                 }
                 yield ChatImages.read(field, string(field, part, "mediaType"), string(field, part, "base64"));
+            }
+            case "document" -> {
+                only(field, type, !assistant, "user");
+                if (++this.documents > ChatDocuments.MAX_COUNT) {
+                    throw new InvalidRequestException(field, "is document number " + this.documents + "; at most "
+                            + ChatDocuments.MAX_COUNT + " documents per request");
+                }
+                yield ChatDocuments.read(field, string(field, part, "format"), string(field, part, "name"),
+                        string(field, part, "base64"));
             }
             case "toolUse" -> {
                 only(field, type, assistant, "assistant");
@@ -100,7 +115,7 @@ final class ChatParts {
             }
             case "cachePoint" -> new ContentPart.CachePoint();
             default -> throw new InvalidRequestException(field + ".type",
-                    "must be one of text, image, toolUse, toolResult, reasoning, cachePoint");
+                    "must be one of text, image, document, toolUse, toolResult, reasoning, cachePoint");
         };
     }
 

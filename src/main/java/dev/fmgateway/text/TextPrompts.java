@@ -90,6 +90,9 @@ public final class TextPrompts {
         if (parts(prompt).anyMatch(ContentPart.Image.class::isInstance) && !features.imageInput()) {
             throw new CapabilityNotSupportedException(model, "image input");
         }
+        if (parts(prompt).anyMatch(ContentPart.Document.class::isInstance) && !features.documents()) {
+            throw new CapabilityNotSupportedException(model, "documents");
+        }
         if ((prompt.reasoningBudget() != null || parts(prompt).anyMatch(ContentPart.Reasoning.class::isInstance))
                 && !features.reasoning()) {
             throw new CapabilityNotSupportedException(model, "reasoning");

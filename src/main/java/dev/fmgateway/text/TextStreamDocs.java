@@ -33,17 +33,21 @@ class TextStreamDocs implements OpenApiCustomizer {
     /** The parts a message's content list holds (read by {@link ChatParts}; described here for clients). */
     @Schema(name = "TextContentPart", description = "One part of a message's content: `text` {text}; `image` "
             + "{mediaType, base64} (user turns; PNG, JPEG, GIF or WebP, at most 3.75 MB, 8000 px a side, 20 per "
-            + "request); `toolUse` {id, name, input} (assistant turns); `toolResult` {toolUseId, content, isError} "
+            + "request); `document` {format, name, base64} (user turns beside a text part, models with the documents "
+            + "feature; pdf, csv, doc, docx, xls, xlsx, html, txt or md whose bytes are that format, at most 4.5 MB, 5 "
+            + "per request; name: letters, digits, single spaces, hyphens, parentheses, square brackets, 1 to 200); "
+            + "`toolUse` {id, name, input} (assistant turns); `toolResult` {toolUseId, content, isError} "
             + "(user turns, answering an earlier toolUse); `reasoning` {text, signature} (assistant turns, passed back "
             + "unchanged); `cachePoint` {} (what comes before may be cached)")
     record ContentPartDoc(
-            @Schema(allowableValues = { "text", "image", "toolUse", "toolResult", "reasoning", "cachePoint" },
+            @Schema(allowableValues = { "text", "image", "document", "toolUse", "toolResult", "reasoning", "cachePoint" },
                     requiredMode = Schema.RequiredMode.REQUIRED) String type,
             @Schema(description = "text, reasoning") String text,
             @Schema(description = "image", example = "image/png") String mediaType,
-            @Schema(description = "image: the bytes, base64") String base64,
+            @Schema(description = "image, document: the bytes, base64") String base64,
+            @Schema(description = "document", example = "pdf") String format,
             @Schema(description = "toolUse", example = "tooluse_01") String id,
-            @Schema(description = "toolUse", example = "get_weather") String name,
+            @Schema(description = "toolUse: the tool; document: its name", example = "get_weather") String name,
             @Schema(description = "toolUse: the tool's input, a JSON object") Object input,
             @Schema(description = "toolResult", example = "tooluse_01") String toolUseId,
             @Schema(description = "toolResult: a string or any JSON value") Object content,

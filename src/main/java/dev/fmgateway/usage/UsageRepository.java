@@ -32,8 +32,8 @@ class UsageRepository {
     private static final String INSERT = """
             INSERT INTO usage_record (record_id, occurred_at, occurred_day, request_id, api_key, team, model, backend,
                 region, upstream_id, usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms,
-                outcome, status)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
+                outcome, status, cache_read_tokens, cache_write_tokens, reasoning_tokens)
+            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
             WHERE NOT EXISTS (SELECT 1 FROM usage_record WHERE record_id = ?)""";
 
     private final JdbcTemplate jdbc;
@@ -77,7 +77,9 @@ class UsageRepository {
         }
         String sql = "SELECT " + columns + ", COUNT(*) AS requests,"
                 + " SUM(CASE WHEN outcome = 'ok' THEN 0 ELSE 1 END) AS failed,"
-                + " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens, SUM(images) AS images,"
+                + " SUM(input_tokens) AS input_tokens, SUM(output_tokens) AS output_tokens,"
+                + " SUM(cache_read_tokens) AS cache_read_tokens, SUM(cache_write_tokens) AS cache_write_tokens,"
+                + " SUM(reasoning_tokens) AS reasoning_tokens, SUM(images) AS images,"
                 + " SUM(cost_usd) AS cost_usd FROM usage_record WHERE occurred_at >= ? AND occurred_at < ?"
                 + keyFilter + " GROUP BY " + columns + " ORDER BY " + columns;
         return this.jdbc.query(sql, (rs, row) -> group(rs, query.groupBy()), args.toArray());
@@ -143,7 +145,10 @@ class UsageRepository {
         ps.setLong(17, r.latencyMs());
         ps.setString(18, r.outcome());
         ps.setInt(19, r.status());
-        ps.setString(20, r.recordId());
+        ps.setLong(20, r.counts().cacheRead());
+        ps.setLong(21, r.counts().cacheWrite());
+        ps.setLong(22, r.counts().reasoning());
+        ps.setString(23, r.recordId());
     }
 
     private static UsageGroup group(ResultSet rs, List<UsageDimension> groupBy) throws SQLException {
@@ -151,6 +156,7 @@ class UsageRepository {
                 text(rs, groupBy, UsageDimension.REGION),
                 groupBy.contains(UsageDimension.DAY) ? rs.getObject("occurred_day", LocalDate.class) : null,
                 rs.getLong("requests"), rs.getLong("failed"), rs.getLong("input_tokens"), rs.getLong("output_tokens"),
+                rs.getLong("cache_read_tokens"), rs.getLong("cache_write_tokens"), rs.getLong("reasoning_tokens"),
                 rs.getLong("images"), Money.plain(rs.getBigDecimal("cost_usd")));
     }
 

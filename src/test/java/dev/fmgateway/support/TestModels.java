@@ -42,7 +42,7 @@ public final class TestModels {
         return new CatalogModel(id, id, "Test", Backend.BEDROCK, PayloadFamily.ANTHROPIC_MESSAGES,
                 deployments.getFirst().upstreamId(), List.of(), Set.of(Capability.TEXT_GENERATION), true, List.of(),
                 regions, regions.getFirst(), deployments, Limits.none(), pricing, Lifecycle.active(), null, null,
-                dev.fmgateway.catalog.ChatFeatures.none());
+                dev.fmgateway.catalog.ChatFeatures.none(), null);
     }
 
     /** The same model with another lifecycle (e.g. RETIRED). */
@@ -50,7 +50,7 @@ public final class TestModels {
         return new CatalogModel(model.id(), model.name(), model.vendor(), model.backend(), model.family(),
                 model.upstreamId(), model.aliases(), model.capabilities(), model.streaming(), model.languages(),
                 model.regions(), model.defaultRegion(), model.deployments(), model.limits(), model.pricing(), lifecycle,
-                model.description(), model.timeout(), model.features());
+                model.description(), model.timeout(), model.features(), model.guardrail());
     }
 
     /** The same model with another default region (one of its deployments' regions). */
@@ -58,7 +58,7 @@ public final class TestModels {
         return new CatalogModel(model.id(), model.name(), model.vendor(), model.backend(), model.family(),
                 model.upstreamId(), model.aliases(), model.capabilities(), model.streaming(), model.languages(),
                 model.regions(), region, model.deployments(), model.limits(), model.pricing(), model.lifecycle(),
-                model.description(), model.timeout(), model.features());
+                model.description(), model.timeout(), model.features(), model.guardrail());
     }
 
     public static Invocation invocation(CatalogModel model, Duration deadline) {

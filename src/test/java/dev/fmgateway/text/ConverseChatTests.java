@@ -222,6 +222,18 @@ class ConverseChatTests extends GatewayIntegrationTest {
     }
 
     @Test
+    void aResponseFormatWithStreamIsA400BeforeAnyCall() {
+        GatewayHttp.Response response = this.http.post("/v1/text/generations", """
+                {"model":"claude-sonnet-4-5","prompt":"Name a city","stream":true,
+                 "responseFormat":{"schema":{"type":"object","properties":{"city":{"type":"string"}}}}}""");
+
+        assertThat(response.status()).as(response.body()).isEqualTo(400);
+        assertThat(response.json().path("fieldErrors").path(0).path("field").asString()).isEqualTo("responseFormat");
+        assertThat(response.body()).contains("cannot be combined with stream");
+        assertThat(this.emulator.requests().size()).isZero();
+    }
+
+    @Test
     void cachePointsForAModelThatCannotCacheAreDroppedWithAWarning() {
         GatewayHttp.Response response = this.http.post("/v1/text/generations", """
                 {"model":"claude-3-haiku","messages":[{"role":"user","content":[

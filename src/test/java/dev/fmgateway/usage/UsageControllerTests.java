@@ -73,7 +73,7 @@ class UsageControllerTests {
     private EndpointActivity activity;
 
     private static UsageGroup group(String model, String region, long requests, String usd) {
-        return new UsageGroup(model, null, region, null, requests, 1, 100 * requests, 10 * requests, 0,
+        return new UsageGroup(model, null, region, null, requests, 1, 100 * requests, 10 * requests, 0, 0, 0, 0,
                 new BigDecimal(usd));
     }
 

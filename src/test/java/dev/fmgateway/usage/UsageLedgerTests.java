@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.zip.CRC32;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
@@ -144,6 +147,46 @@ class UsageLedgerTests {
 
         assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
         assertThat(db.requestIds()).containsExactly("req-1");
+    }
+
+    @Test
+    void aJournalLineWrittenBeforeCacheAndReasoningCountsExistedIsReplayedWithThemZero() throws Exception {
+        String json = """
+                {"recordId":"rec-old","occurredAt":"2026-11-29T10:00:00Z","requestId":"req-old","apiKey":"key-a",\
+                "team":null,"model":"claude-3-haiku","backend":"BEDROCK","region":"us-east-1",\
+                "upstreamId":"anthropic.claude-3-haiku-20240307-v1:0",\
+                "counts":{"kind":"tokens","input":1210,"output":5,"images":0},"costUsd":0.00001,"estimated":false,\
+                "latencyMs":42,"outcome":"ok","status":200}""";
+        CRC32 crc = new CRC32();
+        crc.update(json.getBytes(StandardCharsets.UTF_8));
+        Files.writeString(this.journal.resolve("%020d.journal".formatted(7)),
+                HexFormat.of().toHexDigits((int) crc.getValue()) + " " + json + "\n");
+        Capture db = new Capture(() -> {
+        });
+
+        this.ledger = start(db);
+
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.rows).singleElement().satisfies(row -> {
+            assertThat(row.requestId()).isEqualTo("req-old");
+            assertThat(row.counts()).isEqualTo(new UsageCounts("tokens", 1210, 5, 0, 0, 0, 0));
+        });
+    }
+
+    @Test
+    void cacheAndReasoningCountsGoThroughTheJournal() throws Exception {
+        Capture db = new Capture(() -> {
+        });
+        this.ledger = start(db);
+        UsageRecord record = record(0);
+        UsageCounts counts = new UsageCounts("tokens", 10, 50, 0, 1100, 200, 30);
+
+        this.ledger.record(new UsageRecord(record.recordId(), record.occurredAt(), record.requestId(), record.apiKey(),
+                null, record.model(), record.backend(), record.region(), record.upstreamId(), counts, record.costUsd(),
+                false, 42, "ok", 200));
+
+        assertThat(this.ledger.awaitWritten(Duration.ofSeconds(5))).isTrue();
+        assertThat(db.rows).singleElement().extracting(UsageRecord::counts).isEqualTo(counts);
     }
 
     @Test

@@ -134,6 +134,23 @@ abstract class UsageRepositoryContract {
         return Instant.parse("2026-11-03T00:00:00Z");
     }
 
+    @Test
+    void sumsCacheAndReasoningTokensPerGroup() {
+        UsageRecord plain = record("2026-11-01T10:00:00Z", "key-a", "claude", "us-east-1", "0.1");
+        UsageRecord cached = new UsageRecord(UUID.randomUUID().toString(), plain.occurredAt(), "req", "key-a", null,
+                "claude", Backend.BEDROCK, "us-east-1", "claude-v1", new UsageCounts("tokens", 3, 40, 0, 1100, 200, 25),
+                new BigDecimal("0.2"), false, 40, "ok", 200);
+
+        this.repository.insert(List.of(plain, cached));
+
+        UsageGroup claude = only(query(UsageDimension.MODEL, null));
+        assertThat(claude.inputTokens()).isEqualTo(15);
+        assertThat(claude.outputTokens()).isEqualTo(45);
+        assertThat(claude.cacheReadTokens()).isEqualTo(1100);
+        assertThat(claude.cacheWriteTokens()).isEqualTo(200);
+        assertThat(claude.reasoningTokens()).isEqualTo(25);
+    }
+
     private static UsageGroup only(List<UsageGroup> groups) {
         assertThat(groups).hasSize(1);
         return groups.getFirst();

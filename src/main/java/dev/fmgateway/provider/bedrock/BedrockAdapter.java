@@ -243,6 +243,7 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             .inferenceConfig(bodies.inference())
             .toolConfig(bodies.tools())
             .additionalModelRequestFields(bodies.additionalFields())
+            .guardrailConfig(ConverseGuardrails.of(prompt.guardrail()))
             .build();
         // Signed and sent by the gateway rather than through the SDK client's request pipeline, which cost more
         // CPU than the rest of the call's upstream work (docs/benchmark.md, "Alternatives"). Same JSON, same signer.
@@ -264,6 +265,7 @@ class BedrockAdapter implements ProviderAdapter, AutoCloseable {
             .inferenceConfig(bodies.inference())
             .toolConfig(bodies.tools())
             .additionalModelRequestFields(bodies.additionalFields())
+            .guardrailConfig(ConverseGuardrails.ofStream(stream.prompt().guardrail()))
             .build();
         ConverseStreamReader reader = new ConverseStreamReader(model, deployment, stream, this.json);
         return reader.read(events -> this.clients.in(deployment.region())

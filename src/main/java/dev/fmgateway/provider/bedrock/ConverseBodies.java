@@ -18,6 +18,8 @@ import software.amazon.awssdk.services.bedrockruntime.model.CachePointBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.CachePointType;
 import software.amazon.awssdk.services.bedrockruntime.model.ContentBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ConversationRole;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentBlock;
+import software.amazon.awssdk.services.bedrockruntime.model.DocumentSource;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageBlock;
 import software.amazon.awssdk.services.bedrockruntime.model.ImageSource;
 import software.amazon.awssdk.services.bedrockruntime.model.InferenceConfiguration;
@@ -83,6 +85,11 @@ record ConverseBodies(List<Message> messages, List<SystemContentBlock> system, I
             case ContentPart.Image image -> ContentBlock.fromImage(ImageBlock.builder()
                 .format(image.format())
                 .source(ImageSource.fromBytes(SdkBytes.fromByteArray(image.bytes())))
+                .build());
+            case ContentPart.Document document -> ContentBlock.fromDocument(DocumentBlock.builder()
+                .format(document.format())
+                .name(document.name())
+                .source(DocumentSource.fromBytes(SdkBytes.fromByteArray(document.bytes())))
                 .build());
             case ContentPart.ToolUse use -> ContentBlock.fromToolUse(
                     ToolUseBlock.builder().toolUseId(use.id()).name(use.name()).input(Documents.of(use.input())).build());
