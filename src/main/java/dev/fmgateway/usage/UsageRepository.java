@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import dev.fmgateway.catalog.Backend;
@@ -29,12 +30,18 @@ import dev.fmgateway.catalog.Backend;
  */
 class UsageRepository {
 
-    private static final String INSERT = """
-            INSERT INTO usage_record (record_id, occurred_at, occurred_day, request_id, api_key, team, model, backend,
-                region, upstream_id, usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms,
-                outcome, status, cache_read_tokens, cache_write_tokens, reasoning_tokens)
-            SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?
-            WHERE NOT EXISTS (SELECT 1 FROM usage_record WHERE record_id = ?)""";
+    private static final String COLUMNS = """
+            record_id, occurred_at, occurred_day, request_id, api_key, team, model, backend, region, upstream_id,
+            usage_kind, input_tokens, output_tokens, images, cost_usd, estimated, latency_ms, outcome, status,
+            cache_read_tokens, cache_write_tokens, reasoning_tokens""";
+
+    private static final String VALUES = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+
+    private static final String INSERT = "INSERT INTO usage_record (" + COLUMNS + ") VALUES (" + VALUES + ")";
+
+    /** The same, skipping a record whose id is already there. */
+    private static final String INSERT_IF_ABSENT = "INSERT INTO usage_record (" + COLUMNS + ") SELECT " + VALUES
+            + " WHERE NOT EXISTS (SELECT 1 FROM usage_record WHERE record_id = ?)";
 
     private final JdbcTemplate jdbc;
 
@@ -42,12 +49,29 @@ class UsageRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Inserts the records, skipping any already there. A plain insert first: the check for an existing id cost
+     * more than the insert itself (docs/benchmark.md, "Alternatives"), and a record is only there already when the
+     * journal is replayed after a crash; then the batch is inserted again with the check.
+     */
     void insert(List<UsageRecord> records) {
-        this.jdbc.batchUpdate(INSERT, new BatchPreparedStatementSetter() {
+        try {
+            insert(INSERT, records, false);
+        }
+        catch (DataIntegrityViolationException ex) {
+            insert(INSERT_IF_ABSENT, records, true);
+        }
+    }
+
+    private void insert(String statement, List<UsageRecord> records, boolean ifAbsent) {
+        this.jdbc.batchUpdate(statement, new BatchPreparedStatementSetter() {
 
             @Override
             public void setValues(PreparedStatement ps, int i) throws SQLException {
                 bind(ps, records.get(i));
+                if (ifAbsent) {
+                    ps.setString(23, records.get(i).recordId());
+                }
             }
 
             @Override
@@ -148,7 +172,6 @@ class UsageRepository {
         ps.setLong(20, r.counts().cacheRead());
         ps.setLong(21, r.counts().cacheWrite());
         ps.setLong(22, r.counts().reasoning());
-        ps.setString(23, r.recordId());
     }
 
     private static UsageGroup group(ResultSet rs, List<UsageDimension> groupBy) throws SQLException {

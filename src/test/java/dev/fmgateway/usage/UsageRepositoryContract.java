@@ -66,10 +66,13 @@ abstract class UsageRepositoryContract {
         this.repository.insert(List.of(first, second));
 
         this.repository.insert(List.of(second, first, second));
+        // A replayed batch holding records already there and a new one: the new one is written, once.
+        UsageRecord third = record("2026-11-01T10:00:00Z", "key-a", "claude", "us-east-1", "0.125");
+        this.repository.insert(List.of(first, third, second));
 
         assertThat(this.jdbc.queryForObject("SELECT COUNT(*) FROM usage_record WHERE request_id = 'req'", Long.class))
-            .isEqualTo(2);
-        assertThat(only(query(UsageDimension.MODEL, null)).costUsd()).isEqualByComparingTo("0.75");
+            .isEqualTo(3);
+        assertThat(only(query(UsageDimension.MODEL, null)).costUsd()).isEqualByComparingTo("0.875");
         assertThat(this.repository.reachable()).isTrue();
     }
 
