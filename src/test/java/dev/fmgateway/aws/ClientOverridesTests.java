@@ -19,8 +19,9 @@ class ClientOverridesTests extends GatewayIntegrationTest {
         int calls = 20;
         long setBefore = this.overrides.timeoutsSet();
         for (int i = 0; i < calls; i++) {
-            assertThat(this.http.post("/v1/text/generations",
-                    "{\"model\":\"titan-text-express\",\"prompt\":\"hello\",\"maxTokens\":8}").status()).isEqualTo(200);
+            // An InvokeModel call (Converse calls are signed and sent without the SDK client, so set no timeout).
+            assertThat(this.http.post("/v1/embeddings", "{\"model\":\"titan-embed-text-v1\",\"input\":\"hello\"}")
+                .status()).isEqualTo(200);
             assertThat(this.http.post("/v1/text/generations",
                     "{\"model\":\"falcon-7b-instruct\",\"prompt\":\"hello\",\"maxTokens\":8}").status()).isEqualTo(200);
         }
