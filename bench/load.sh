@@ -15,7 +15,7 @@
 #   BENCH_CONNECTIONS       concurrent clients of the checked phases (wrk connections)          1000
 #   BENCH_SMALL_CONNECTIONS concurrent clients of the CPU-per-request phase (c50-0ms)           50
 #   BENCH_REQUESTS          requests per measured run                                           20000
-#   BENCH_WARMUP            requests sent before each measured run (same shape)                 60000
+#   BENCH_WARMUP            requests sent before each measured run (same shape)                 100000
 #   BENCH_LATENCY           the emulator's latency for the checked run                          200ms
 #   BENCH_PHASES            any of: calibrate split-200ms split-0ms c50-0ms flood
 #                                                       "calibrate split-200ms split-0ms c50-0ms flood"
@@ -48,7 +48,7 @@ if [ "$QUICK" = 1 ]; then
     RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-60}
 else
     CONNECTIONS=${BENCH_CONNECTIONS:-1000}; SMALL_CONNECTIONS=${BENCH_SMALL_CONNECTIONS:-50}
-    REQUESTS=${BENCH_REQUESTS:-20000}; WARMUP=${BENCH_WARMUP:-60000}
+    REQUESTS=${BENCH_REQUESTS:-20000}; WARMUP=${BENCH_WARMUP:-100000}
     FLOOD_CONNECTIONS=${BENCH_FLOOD_CONNECTIONS:-1000}; FLOOD_REQUESTS=${BENCH_FLOOD_REQUESTS:-10000}
     RUN_TIMEOUT=${BENCH_RUN_TIMEOUT:-180}
 fi
