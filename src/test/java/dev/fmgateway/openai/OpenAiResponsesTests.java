@@ -147,6 +147,27 @@ class OpenAiResponsesTests extends GatewayIntegrationTest {
     private ResponseStore store;
 
     @Test
+    void aToolLoopContinuesWithoutSendingTheToolsAgain() {
+        GatewayHttp.Response first = create("""
+                {"model":"claude-haiku-4-5","input":"Use get_weather for Hanoi","tools":%s}""".formatted(WEATHER));
+        assertThat(first.status()).as(first.body()).isEqualTo(200);
+        JsonNode call = first.json().path("output").path(0);
+
+        // OpenAI does not carry tools over and accepts this; Converse refuses tool blocks without a toolConfig.
+        GatewayHttp.Response second = create("""
+                {"model":"claude-haiku-4-5","previous_response_id":"%s",
+                 "input":[{"type":"function_call_output","call_id":"%s","output":"31 C"}]}"""
+            .formatted(first.json().path("id").asString(), call.path("call_id").asString()));
+
+        assertThat(second.status()).as(second.body()).isEqualTo(200);
+        assertThat(second.json().path("output").path(0).path("type").asString()).isEqualTo("message");
+        JsonNode tools = JSON.readTree(this.emulator.requests().last().orElseThrow().bodyText()).path("toolConfig")
+            .path("tools");
+        assertThat(tools.size()).isEqualTo(1);
+        assertThat(tools.path(0).path("toolSpec").path("name").asString()).isEqualTo("get_weather");
+    }
+
+    @Test
     void aToolLoopContinuesFromTheStoredResponseWithOnlyTheFunctionCallOutput() {
         GatewayHttp.Response first = create("""
                 {"model":"claude-haiku-4-5","instructions":"Answer briefly.","input":"Use get_weather for Hanoi",

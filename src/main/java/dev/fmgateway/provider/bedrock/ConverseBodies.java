@@ -108,6 +108,9 @@ record ConverseBodies(List<Message> messages, List<SystemContentBlock> system, I
 
     private static @Nullable ToolConfiguration tools(TextPrompt prompt) {
         boolean none = prompt.toolChoice() != null && prompt.toolChoice().mode() == dev.fmgateway.invocation.ToolChoice.Mode.NONE;
+        if (prompt.tools().isEmpty() && mentionsTools(prompt)) {
+            return historyTools(prompt);
+        }
         if (prompt.tools().isEmpty() || (none && !mentionsTools(prompt))) {
             return null;
         }
@@ -130,6 +133,23 @@ record ConverseBodies(List<Message> messages, List<SystemContentBlock> system, I
             });
         }
         return config.build();
+    }
+
+    /**
+     * A conversation that holds tool blocks but offers no tools (an OpenAI client continuing a tool loop without
+     * sending its tools again, which OpenAI accepts): Converse refuses tool blocks without a toolConfig, so the
+     * tools the history names are declared, each taking any object.
+     */
+    private static ToolConfiguration historyTools(TextPrompt prompt) {
+        Document anyObject = Document.fromMap(Map.of("type", Document.fromString("object")));
+        List<Tool> tools = prompt.messages().stream().flatMap(turn -> turn.parts().stream())
+            .filter(ContentPart.ToolUse.class::isInstance)
+            .map(part -> ((ContentPart.ToolUse) part).name())
+            .distinct()
+            .map(name -> Tool.fromToolSpec(ToolSpecification.builder().name(name)
+                .inputSchema(ToolInputSchema.fromJson(anyObject)).build()))
+            .toList();
+        return ToolConfiguration.builder().tools(tools).build();
     }
 
     /**
