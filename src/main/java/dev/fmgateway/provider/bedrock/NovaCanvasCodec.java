@@ -1,7 +1,5 @@
 package dev.fmgateway.provider.bedrock;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -12,7 +10,6 @@ import org.springframework.stereotype.Component;
 import dev.fmgateway.catalog.PayloadFamily;
 import dev.fmgateway.invocation.ImagePrompt;
 import dev.fmgateway.invocation.ImageResult;
-import dev.fmgateway.problem.ContentFilteredException;
 import dev.fmgateway.web.InvalidRequestException;
 import tools.jackson.databind.JsonNode;
 
@@ -53,33 +50,19 @@ class NovaCanvasCodec implements ImageCodec {
         String style = prompt.stylePreset() == null ? null
                 : prompt.stylePreset().toUpperCase(Locale.ROOT).replace('-', '_');
         return new Request("TEXT_IMAGE", new TextToImage(prompt.prompt(), prompt.negativePrompt(), style),
-                new Config(prompt.count(), prompt.width(), prompt.height(), prompt.cfgScale(), prompt.seed(),
+                new TitanImageCodec.Config(prompt.count(), prompt.width(), prompt.height(), prompt.cfgScale(), prompt.seed(),
                         prompt.quality()));
     }
 
     @Override
     public ImageResult response(JsonNode body, ImagePrompt prompt, String modelId) {
-        String error = body.path("error").asString("");
-        if (!error.isEmpty()) {
-            throw new ContentFilteredException(modelId, error);
-        }
-        List<ImageResult.Image> images = new ArrayList<>();
-        for (JsonNode image : body.path("images")) {
-            byte[] data = ImageCodec.decode(image);
-            images.add(new ImageResult.Image(ImageCodec.mimeType(data), data, prompt.seed()));
-        }
-        return new ImageResult(images, ImageCodec.usage(images.size(), prompt));
+        return TitanImageCodec.images(body, prompt, modelId);
     }
 
-    record Request(String taskType, TextToImage textToImageParams, Config imageGenerationConfig) {
+    record Request(String taskType, TextToImage textToImageParams, TitanImageCodec.Config imageGenerationConfig) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record TextToImage(String text, @Nullable String negativeText, @Nullable String style) {
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    record Config(int numberOfImages, int width, int height, @Nullable Double cfgScale, @Nullable Long seed,
-            @Nullable String quality) {
     }
 }

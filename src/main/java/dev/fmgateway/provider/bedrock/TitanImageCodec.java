@@ -42,6 +42,11 @@ class TitanImageCodec implements ImageCodec {
 
     @Override
     public ImageResult response(JsonNode body, ImagePrompt prompt, String modelId) {
+        return images(body, prompt, modelId);
+    }
+
+    /** The answer of Titan Image and of Nova Canvas, which answers the same way: {@code images[]} or {@code error}. */
+    static ImageResult images(JsonNode body, ImagePrompt prompt, String modelId) {
         String error = body.path("error").asString("");
         if (!error.isEmpty()) {
             throw new ContentFilteredException(modelId, error);
